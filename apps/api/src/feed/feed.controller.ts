@@ -1,0 +1,58 @@
+import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { decodeCursor, encodeCursor, EventStore } from '#event-store';
+import { toEventView } from '#practices';
+
+export class FeedParams {
+  @IsOptional()
+  @IsString()
+  @ApiPropertyOptional({ description: 'opaque cursor from a previous page (nextCursor); omit to start at the beginning' })
+  after?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  limit?: number;
+
+  @IsOptional()
+  @IsString()
+  @ApiPropertyOptional({ description: 'accepted for symmetry; the feed reads the log itself' })
+  minPosition?: string;
+}
+
+/**
+ * The change feed for reporting jobs: every event in commit order. A page only ever contains events from transactions
+ * older than every transaction still running, so resuming from nextCursor never skips an event that commits late.
+ */
+@ApiTags('feed')
+@Controller('feed')
+export class FeedController {
+  constructor(private readonly store: EventStore) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Events in commit order with a resumable cursor' })
+  @ApiOkResponse({ description: '{events[], nextCursor, hasMore}' })
+  @ApiResponse({ status: 400, description: 'invalid cursor or limit (problem+json)' })
+  async read(@Query() params: FeedParams) {
+    const after = params.after === undefined ? null : decodeCursor(params.after);
+    if (params.after !== undefined && after === null) {
+      throw new BadRequestException({
+        title: 'Invalid cursor',
+        detail: 'after must be a nextCursor returned by this feed',
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'after', message: 'not a cursor issued by this service' }],
+      });
+    }
+    const page = await this.store.readAll(after, params.limit ?? 100);
+    return {
+      events: page.events.map(toEventView),
+      nextCursor: page.cursor ? encodeCursor(page.cursor) : (params.after ?? null),
+      hasMore: page.hasMore,
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from './problem.js';
+import { translateDomainError } from '#practices';
+
+interface ProblemBody {
+  title?: string;
+  detail?: string;
+  code?: string;
+  errors?: FieldError[];
+  message?: string | string[];
+  [extension: string]: unknown;
+}
+
+const DEFAULT_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'RULE_VIOLATION',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Renders every error as application/problem+json: domain refusals, validation, HTTP errors, and the unexpected. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(translateDomainError(exception) ?? unwrapBodyParserError(exception), request.originalUrl ?? request.url);
+    if (problem.status >= 500 && problem.status !== 503) this.logger.error(exception);
+    if (response.headersSent) return;
+    const retryAfter = (problem as { retryAfter?: number }).retryAfter;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, instance: string): Problem {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const body: ProblemBody = typeof raw === 'string' ? { detail: raw } : (raw as ProblemBody);
+      const { title, detail, code, errors, message, error, statusCode: _statusCode, ...extensions } = body;
+      const text = detail ?? (Array.isArray(message) ? message.join('; ') : message) ?? exception.message;
+      // Extensions (e.g. a health check's details) come first so they can never overwrite the standard members.
+      const { status: _bodyStatus, type: _type, instance: _instance, ...rest } = extensions;
+      return {
+        ...rest,
+        // Nest's own bodies carry `error` as the status text; a health check's carries the failing indicators.
+        ...(typeof error === 'object' && error !== null ? { error } : {}),
+        type: 'about:blank',
+        title: title ?? HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error',
+        status,
+        detail: text,
+        code: code ?? DEFAULT_CODES[status] ?? `HTTP_${status}`,
+        errors: errors ?? [],
+        instance,
+      };
+    }
+    const bodyParserError = exception as { type?: string; status?: number; message?: string };
+    if (bodyParserError?.type === 'entity.too.large') {
+      return problem(413, 'Request body too large', 'The request body is larger than 1 MiB.', 'PAYLOAD_TOO_LARGE', instance);
+    }
+    if (bodyParserError?.type === 'entity.parse.failed') {
+      return problem(400, 'Malformed JSON', `The request body is not valid JSON: ${bodyParserError.message}`, 'MALFORMED_JSON', instance);
+    }
+    if (typeof bodyParserError?.status === 'number' && bodyParserError.status >= 400 && bodyParserError.status < 500) {
+      return problem(bodyParserError.status, 'Bad request', bodyParserError.message ?? 'Bad request', DEFAULT_CODES[bodyParserError.status] ?? 'BAD_REQUEST', instance);
+    }
+    return problem(500, 'Internal error', 'The server could not complete the request.', 'INTERNAL_ERROR', instance);
+  }
+}
+
+/** Nest wraps body-parser's errors in an HttpException; the original says what went wrong (too large, bad JSON). */
+function unwrapBodyParserError(exception: unknown): unknown {
+  const cause = exception instanceof HttpException ? (exception.cause as { type?: unknown } | undefined) : undefined;
+  return typeof cause?.type === 'string' && cause.type.startsWith('entity.') ? cause : exception;
+}
+
+function problem(status: number, title: string, detail: string, code: string, instance: string): Problem {
+  return { type: 'about:blank', title, status, detail, code, errors: [], instance };
+}

@@ -1,0 +1,20 @@
+/**
+ * Sizes and time budgets of every part. Chosen so that `npm run bench` (all parts) finishes within 15 minutes on a
+ * 2-core machine; each part stops at its budget and reports what it measured until then.
+ */
+export const BENCH_CONFIG = {
+  dataset: { practices: 7_500, seed: 1, fromYear: 2004 },
+  append: { practices: 360, eventsPerBatch: 1_000, poolSize: 8, budgetMs: 120_000 },
+  api: { startTimeoutMs: 120_000, logLevel: 'info' },
+  commands: { clients: 16, requestsPerClient: 250, practicesPerClient: 8, warmUpPerClient: 10, budgetMs: 90_000 },
+  lag: { clients: 16, requestsPerClient: 150, practicesPerClient: 8, maxSamples: 1_000, budgetMs: 60_000 },
+  asOf: { summarySamples: 200, practiceSamples: 1_000, bitemporalSamples: 60, naiveRuns: 1, warmUp: 5, budgetMsPerKind: 45_000, historyStart: '2004-04-01' },
+  embedded: {
+    practices: 300,
+    append: { practices: 120, eventsPerBatch: 1_000, poolSize: 4, budgetMs: 60_000 },
+    asOf: { summarySamples: 100, practiceSamples: 300, bitemporalSamples: 30, naiveRuns: 1, warmUp: 3, budgetMsPerKind: 20_000, historyStart: '2004-04-01' },
+  },
+} as const;
+
+export const PARTS = ['append', 'peer', 'rebuild', 'commands', 'lag', 'asof', 'embedded'] as const;
+export type Part = (typeof PARTS)[number];

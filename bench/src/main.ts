@@ -1,0 +1,56 @@
+import { loadavg } from 'node:os';
+import 'reflect-metadata';
+import { runAppendPart } from './append/append-part.js';
+import { timestampedName } from './bench-database.js';
+import { BENCH_CONFIG } from './bench-config.js';
+import { parseBenchOptions } from './cli-options.js';
+import { runEmbeddedPart } from './embedded/embedded-part.js';
+import { machineInfo, runInfo } from './machine-info.js';
+import { attempt, runNationalParts } from './national-run.js';
+import { elapsedSeconds, say } from './progress.js';
+import { emptyReport } from './report/bench-report.js';
+import { humanSummary } from './report/human-summary.js';
+import { writeReport } from './report/write-report.js';
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  const report = emptyReport(await machineInfo(options.serverUrl), runInfo());
+  const notes: string[] = [];
+  const loadAtStart = loadAverage();
+  say(`parts: ${[...options.parts].join(', ')}; server ${new URL(options.serverUrl).host}`);
+
+  if (options.parts.has('append') || options.parts.has('peer')) {
+    await attempt('append', notes, async () => {
+      const result = await runAppendPart({
+        ...BENCH_CONFIG.append,
+        serverUrl: options.serverUrl,
+        scratchName: timestampedName('bench_append'),
+        measureRawInsert: options.parts.has('append'),
+        measurePeer: options.parts.has('peer'),
+      });
+      if (options.parts.has('append')) report.append = result.append;
+      if (options.parts.has('peer')) report.peer = result.peer;
+      notes.push(...result.notes.map((note) => `append: ${note}`));
+    });
+  }
+  if (['rebuild', 'commands', 'lag', 'asof'].some((part) => options.parts.has(part as never))) {
+    await attempt('national', notes, () => runNationalParts(options, report, notes));
+  }
+  if (options.parts.has('embedded')) {
+    await runEmbeddedPart(options.embeddedPractices, report.embedded, notes);
+  }
+  notes.push(`whole run took ${elapsedSeconds().toFixed(0)} s`);
+  // Figures on a shared machine are only comparable with the load they were taken under.
+  notes.push(`load average (1 min) at start ${loadAtStart}, at end ${loadAverage()}, on ${report.machine.cores} cores`);
+
+  const written = await writeReport(report, options.resultsDir, options.complete);
+  process.stdout.write(humanSummary(report, notes));
+  process.stdout.write(`\nwritten: ${written.dated}${written.latest ? ` and ${written.latest}` : ' (latest.json is only rewritten by a complete run)'}\n`);
+}
+
+const loadAverage = () => loadavg()[0].toFixed(1);
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

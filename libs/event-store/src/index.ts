@@ -1,0 +1,6 @@
+export * from './event-store.port.js';
+export * from './errors.js';
+export * from './cursor.js';
+export * from './upcasting/event-upcasters.js';
+export * from './postgres/postgres-event-store.js';
+export * from './postgres/migrations/index.js';

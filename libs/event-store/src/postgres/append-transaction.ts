@@ -1,0 +1,161 @@
+import type { ClientBase, Pool } from 'pg';
+import { encodeCursor } from '../cursor.js';
+import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  RecordedEvent,
+  StreamAppend,
+  StreamAppendResult,
+} from '../event-store.port.js';
+import {
+  ADVANCE_STREAMS_SQL,
+  CLAIM_IDEMPOTENCY_KEY_SQL,
+  FIND_IDEMPOTENT_RESULT_SQL,
+  INSERT_EVENTS_SQL,
+  STORE_IDEMPOTENT_RESULT_SQL,
+  STREAM_VERSIONS_SQL,
+} from './append.sql.js';
+
+export const APPENDED_CHANNEL = 'event_store_appended';
+
+interface StoredIdempotentResult {
+  readonly fingerprint: string | null;
+  readonly result: AppendResult;
+}
+
+/**
+ * Runs one append as one transaction on one pooled connection. Everything happens on that connection: on the
+ * embedded database, waiting on a second connection while this one holds a transaction would deadlock.
+ */
+export async function appendInTransaction(
+  pool: Pool,
+  appends: readonly StreamAppend[],
+  options: AppendOptions,
+): Promise<AppendResult> {
+  assertWellFormed(appends);
+  const key = options.idempotencyKey;
+  const fingerprint = options.idempotencyFingerprint ?? null;
+  const client = await pool.connect();
+  let unusable: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    if (key !== undefined) {
+      const claimed = await client.query(CLAIM_IDEMPOTENCY_KEY_SQL, [key, fingerprint]);
+      if (claimed.rowCount === 0) {
+        // Already used (possibly by a concurrent attempt we just waited for): answer with what it stored.
+        const stored = await findIdempotentResult(client, key);
+        await client.query('ROLLBACK');
+        if (!stored) throw new Error(`idempotency key ${key} is claimed but has no stored result`);
+        return replay(stored, key, fingerprint);
+      }
+    }
+    const result = await appendEvents(client, appends);
+    if (key !== undefined) await client.query(STORE_IDEMPOTENT_RESULT_SQL, [key, JSON.stringify(result)]);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back goes back to the pool destroyed, not half-way through a transaction.
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      unusable = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(unusable);
+  }
+}
+
+export async function findIdempotentResult(
+  queryable: ClientBase | Pool,
+  key: string,
+): Promise<StoredIdempotentResult | null> {
+  const { rows } = await queryable.query<StoredIdempotentResult>(FIND_IDEMPOTENT_RESULT_SQL, [key]);
+  return rows[0] ?? null;
+}
+
+/** The stored answer, marked as a replay; refused when the key was first used for a different request. */
+export function replay(stored: StoredIdempotentResult, key: string, fingerprint: string | null): AppendResult {
+  if (fingerprint !== null && stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
+  return { ...stored.result, replayed: true };
+}
+
+async function appendEvents(client: ClientBase, appends: readonly StreamAppend[]): Promise<AppendResult> {
+  const streamIds = appends.map((a) => a.streamId);
+  const advanced = await client.query<{ advanced_stream_ids: string[]; transaction_id: string; recorded_at: string }>(
+    ADVANCE_STREAMS_SQL,
+    [streamIds, appends.map((a) => a.expectedVersion), appends.map((a) => a.expectedVersion + a.events.length), APPENDED_CHANNEL],
+  );
+  const { advanced_stream_ids: advancedIds, transaction_id: transactionId, recorded_at: recordedAt } = advanced.rows[0];
+  if (advancedIds.length !== appends.length) throw await wrongExpectedVersion(client, appends, new Set(advancedIds));
+
+  const rows = appends.flatMap((a) => a.events.map((event, i) => ({ append: a, event, streamVersion: a.expectedVersion + i + 1 })));
+  const inserted = await client.query<{ event_id: string; position: string }>(INSERT_EVENTS_SQL, [
+    rows.map((r) => r.append.streamId),
+    rows.map((r) => r.streamVersion),
+    rows.map((r) => r.event.eventId),
+    rows.map((r) => r.event.type),
+    rows.map((r) => r.event.schemaVersion ?? 1),
+    rows.map((r) => JSON.stringify(r.event.data)),
+    rows.map((r) => JSON.stringify(r.event.metadata)),
+    rows.map((r) => r.event.effectiveDate),
+    recordedAt,
+  ]);
+  const positions = new Map(inserted.rows.map((r) => [r.event_id, r.position]));
+
+  let lastPosition = 0n;
+  const streams: StreamAppendResult[] = appends.map((a) => {
+    const events = a.events.map((event, i): RecordedEvent => {
+      // Postgres prints uuids in lower case; look the caller's id up the same way.
+      const position = positions.get(event.eventId.toLowerCase());
+      if (position === undefined) throw new Error(`event ${event.eventId} was not inserted`);
+      if (BigInt(position) > lastPosition) lastPosition = BigInt(position);
+      return {
+        eventId: event.eventId,
+        type: event.type,
+        data: event.data,
+        schemaVersion: event.schemaVersion ?? 1,
+        streamId: a.streamId,
+        streamVersion: a.expectedVersion + i + 1,
+        position,
+        transactionId,
+        effectiveDate: event.effectiveDate,
+        recordedAt,
+        metadata: event.metadata,
+      };
+    });
+    return { streamId: a.streamId, streamVersion: a.expectedVersion + a.events.length, events };
+  });
+  return {
+    streams,
+    position: encodeCursor({ transactionId, position: lastPosition.toString() }),
+    replayed: false,
+  };
+}
+
+/** Names the first stream that was not at its expected version, with the version it is actually at. */
+async function wrongExpectedVersion(
+  client: ClientBase,
+  appends: readonly StreamAppend[],
+  advancedIds: ReadonlySet<string>,
+): Promise<WrongExpectedVersionError> {
+  const failed = appends.filter((a) => !advancedIds.has(a.streamId));
+  const { rows } = await client.query<{ stream_id: string; version: number }>(STREAM_VERSIONS_SQL, [
+    failed.map((a) => a.streamId),
+  ]);
+  const actual = new Map(rows.map((r) => [r.stream_id, r.version]));
+  const first = failed[0];
+  return new WrongExpectedVersionError(first.streamId, first.expectedVersion, actual.get(first.streamId) ?? null);
+}
+
+function assertWellFormed(appends: readonly StreamAppend[]): void {
+  if (appends.length === 0) throw new Error('an append needs at least one stream');
+  const seen = new Set<string>();
+  for (const a of appends) {
+    if (seen.has(a.streamId)) throw new Error(`stream ${a.streamId} appears twice in one append`);
+    seen.add(a.streamId);
+    if (a.events.length === 0) throw new Error(`stream ${a.streamId} has no events to append`);
+    if (!Number.isInteger(a.expectedVersion) || a.expectedVersion < 0) {
+      throw new Error(`stream ${a.streamId} has an invalid expected version ${a.expectedVersion}`);
+    }
+  }
+}

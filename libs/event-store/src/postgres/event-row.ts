@@ -1,0 +1,48 @@
+import type { EventMetadata, RecordedEvent } from '../event-store.port.js';
+
+/**
+ * The columns of a stored event as text where JavaScript would lose or shift them (bigints, xid8, dates, instants),
+ * whatever type parsers the pool has installed.
+ */
+export const EVENT_COLUMNS = `
+  e.event_id::text AS event_id,
+  e.type,
+  e.data,
+  e.schema_version,
+  e.stream_id,
+  e.stream_version,
+  e.position::text AS position,
+  e.transaction_id::text AS transaction_id,
+  to_char(e.effective_date, 'YYYY-MM-DD') AS effective_date,
+  to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at,
+  e.metadata`;
+
+export interface EventRow {
+  readonly event_id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly schema_version: number;
+  readonly stream_id: string;
+  readonly stream_version: number;
+  readonly position: string;
+  readonly transaction_id: string;
+  readonly effective_date: string;
+  readonly recorded_at: string;
+  readonly metadata: EventMetadata;
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    data: row.data,
+    schemaVersion: row.schema_version,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    position: row.position,
+    transactionId: row.transaction_id,
+    effectiveDate: row.effective_date,
+    recordedAt: row.recorded_at,
+    metadata: row.metadata,
+  };
+}

@@ -1,0 +1,4 @@
+import { EventStoreInit1763856000000 } from './1763856000000-event-store-init.js';
+
+/** TypeORM migrations of the event store, oldest first; compose them with other libraries' migrations. */
+export const eventStoreMigrations = [EventStoreInit1763856000000];

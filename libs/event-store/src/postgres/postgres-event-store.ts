@@ -1,0 +1,141 @@
+import type pg from 'pg';
+import {
+  EventStore,
+  type AppendOptions,
+  type AppendResult,
+  type Backlog,
+  type LogCursor,
+  type ReadAllResult,
+  type RecordedEvent,
+  type StreamAppend,
+  type StreamRead,
+} from '../event-store.port.js';
+import { EventUpcasters } from '../upcasting/event-upcasters.js';
+import { AppendSignal } from './append-signal.js';
+import { APPENDED_CHANNEL, appendInTransaction, findIdempotentResult, replay } from './append-transaction.js';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
+import { BACKLOG_SQL, READ_ALL_SQL, STABLE_HORIZON_SQL } from './read-all.sql.js';
+
+export interface PostgresEventStoreOptions {
+  /** Upgrades stored events of older schema versions on every read. */
+  readonly upcasters?: EventUpcasters;
+  /** True for the embedded PGlite (no LISTEN/NOTIFY there); detected with `SELECT version()` when left out. */
+  readonly embedded?: boolean;
+}
+
+const READ_STREAMS_SQL = `
+SELECT ${EVENT_COLUMNS}
+  FROM event_store.events e
+ WHERE e.stream_id = ANY($1::text[])
+ ORDER BY e.stream_id, e.stream_version`;
+
+/** A horizon can be momentarily unknown (the oldest writer ended between snapshot and lookup); asking again settles it. */
+const HORIZON_ATTEMPTS = 3;
+
+/** The event store on PostgreSQL (a server, or the embedded PGlite served through a socket). Call close() when done. */
+export class PostgresEventStore extends EventStore {
+  private readonly upcasters: EventUpcasters;
+  private readonly signal: AppendSignal;
+  private embedded: Promise<boolean> | null;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    super();
+    this.upcasters = options.upcasters ?? new EventUpcasters();
+    this.embedded = options.embedded === undefined ? null : Promise.resolve(options.embedded);
+    this.signal = new AppendSignal(pool, APPENDED_CHANNEL, async () => !(await this.isEmbedded()));
+  }
+
+  async readStream(streamId: string): Promise<StreamRead> {
+    const streams = await this.readStreams([streamId]);
+    return streams.get(streamId) ?? { streamId, version: 0, events: [] };
+  }
+
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, StreamRead>> {
+    const { rows } = await this.pool.query<EventRow>(READ_STREAMS_SQL, [[...new Set(streamIds)]]);
+    const events = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) events.get(row.stream_id)?.push(this.upcast(toRecordedEvent(row)));
+    return new Map(
+      [...events].map(([streamId, list]) => [streamId, { streamId, version: list.at(-1)?.streamVersion ?? 0, events: list }]),
+    );
+  }
+
+  async append(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    const result = await appendInTransaction(this.pool, appends, options);
+    if (!result.replayed) this.signal.appended();
+    return result;
+  }
+
+  async findIdempotentResult(key: string, fingerprint?: string): Promise<AppendResult | null> {
+    const stored = await findIdempotentResult(this.pool, key);
+    return stored ? replay(stored, key, fingerprint ?? null) : null;
+  }
+
+  async readAll(after: LogCursor | null, limit: number): Promise<ReadAllResult> {
+    if (!Number.isInteger(limit) || limit < 1) throw new Error(`readAll limit must be a positive integer, got ${limit}`);
+    const { rows } = await this.pool.query<Partial<EventRow> & { stable_horizon: string | null }>(READ_ALL_SQL, [
+      after?.transactionId ?? '0',
+      after?.position ?? '0',
+      limit + 1,
+    ]);
+    const stableHorizon = rows[0]?.stable_horizon ?? null;
+    const page = rows.filter((row) => row.event_id != null) as EventRow[];
+    const events = page.slice(0, limit).map((row) => this.upcast(toRecordedEvent(row)));
+    const last = events.at(-1);
+    return {
+      events,
+      cursor: last ? { transactionId: last.transactionId, position: last.position } : after,
+      stableHorizon,
+      hasMore: page.length > limit,
+    };
+  }
+
+  async backlog(after: LogCursor | null, limit: number): Promise<Backlog> {
+    const { rows } = await this.pool.query<{ events: number; oldest_recorded_at: Date | null }>(BACKLOG_SQL, [
+      after?.transactionId ?? '0',
+      after?.position ?? '0',
+      limit + 1,
+    ]);
+    const { events, oldest_recorded_at: oldest } = rows[0];
+    return { events: Math.min(events, limit), atLeast: events > limit, oldestRecordedAt: oldest?.toISOString() ?? null };
+  }
+
+  waitForAppend(maxWaitMs: number, signal?: AbortSignal): Promise<void> {
+    return this.signal.wait(maxWaitMs, signal);
+  }
+
+  /** Opens the LISTEN connection now rather than on the first wait, so no other process's append is missed. */
+  listenForAppends(): Promise<void> {
+    return this.signal.ready();
+  }
+
+  async stableHorizon(): Promise<string | null> {
+    for (let attempt = 1; attempt <= HORIZON_ATTEMPTS; attempt++) {
+      const { rows } = await this.pool.query<{ stable_horizon: string | null }>(STABLE_HORIZON_SQL);
+      if (rows[0].stable_horizon !== null) return rows[0].stable_horizon;
+    }
+    return null;
+  }
+
+  /** Stops listening for other processes' appends. The pool stays open: it belongs to the caller. */
+  close(): Promise<void> {
+    return this.signal.close();
+  }
+
+  private upcast(event: RecordedEvent): RecordedEvent {
+    return this.upcasters.isEmpty ? event : this.upcasters.upcast(event);
+  }
+
+  private isEmbedded(): Promise<boolean> {
+    this.embedded ??= this.pool
+      .query<{ version: string }>('SELECT version()')
+      .then(({ rows }) => rows[0].version.includes('PGlite'))
+      .catch((error: unknown) => {
+        this.embedded = null;
+        throw error;
+      });
+    return this.embedded;
+  }
+}

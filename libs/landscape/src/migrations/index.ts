@@ -1,0 +1,10 @@
+import { CreateLandscapeProjections1763856100000 } from './1763856100000-create-landscape-projections.js';
+import { CreateReportingViews1763856200000 } from './1763856200000-create-reporting-views.js';
+import { CheckpointRecordedThrough1763856300000 } from './1763856300000-checkpoint-recorded-through.js';
+
+/** Oldest first. A migration, once committed, is never edited: change the schema with a new one. */
+export const landscapeMigrations = [
+  CreateLandscapeProjections1763856100000,
+  CreateReportingViews1763856200000,
+  CheckpointRecordedThrough1763856300000,
+];

@@ -1,0 +1,62 @@
+import { EventStore, type RecordedEvent } from '#event-store';
+import { PRACTICE_EVENT_TYPES, PRACTICE_STREAM_PREFIX, toTimelineEvent, type TimelineEvent } from '#practices';
+import type { EffectiveVersion } from '../read-models/practice-versions/practice-version.js';
+import type { HistoryCache } from './history-cache.js';
+
+/** The events of one practice in a page of the log, with the history they extend. */
+export interface PracticePageWork {
+  readonly streamId: string;
+  readonly odsCode: string;
+  /** The stream from version 1 through the last version in the page. */
+  readonly history: readonly TimelineEvent[];
+  /** Index in `history` of the first event of the page. */
+  readonly firstNewIndex: number;
+  /** The versions of `history.slice(0, firstNewIndex)`, when already computed. */
+  readonly versionsBefore?: readonly EffectiveVersion[];
+}
+
+const PRACTICE_TYPES = new Set<string>(PRACTICE_EVENT_TYPES);
+
+/** Practice events of a page grouped by stream, in stream order. Other streams and unknown types are not ours. */
+export function groupByPractice(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
+  const byStream = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    if (!event.streamId.startsWith(PRACTICE_STREAM_PREFIX) || !PRACTICE_TYPES.has(event.type)) continue;
+    const list = byStream.get(event.streamId) ?? [];
+    list.push(event);
+    byStream.set(event.streamId, list);
+  }
+  for (const list of byStream.values()) list.sort((a, b) => a.streamVersion - b.streamVersion);
+  return byStream;
+}
+
+/**
+ * For every practice with events in the page, its history up to the page's last event: from the cache when it holds
+ * the prefix before the page, otherwise read from the store in one round trip for all missing streams.
+ */
+export async function loadPageWork(store: EventStore, cache: HistoryCache, events: readonly RecordedEvent[]): Promise<PracticePageWork[]> {
+  const byStream = groupByPractice(events);
+  const missing = [...byStream].filter(([streamId, page]) => !cache.prefix(streamId, page[0].streamVersion - 1)).map(([id]) => id);
+  const loaded = missing.length > 0 ? await store.readStreams(missing) : new Map();
+  const work: PracticePageWork[] = [];
+  for (const [streamId, page] of byStream) {
+    const first = page[0].streamVersion;
+    const last = page[page.length - 1].streamVersion;
+    const before =
+      cache.prefix(streamId, first - 1) ??
+      (loaded.get(streamId)?.events ?? []).filter((event: RecordedEvent) => event.streamVersion < first).map(toTimelineEvent);
+    const history = [...before, ...page.map(toTimelineEvent)];
+    if (history.length !== last || history.some((event, index) => event.streamVersion !== index + 1)) {
+      throw new Error(`stream ${streamId} is not contiguous through version ${last}: the log and the stream disagree`);
+    }
+    cache.remember(streamId, history);
+    work.push({
+      streamId,
+      odsCode: streamId.slice(PRACTICE_STREAM_PREFIX.length),
+      history,
+      firstNewIndex: first - 1,
+      versionsBefore: cache.versionsOf(streamId, first - 1),
+    });
+  }
+  return work;
+}

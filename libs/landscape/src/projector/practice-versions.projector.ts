@@ -1,0 +1,124 @@
+import type pg from 'pg';
+import { EventStore, type LogCursor, type RecordedEvent } from '#event-store';
+import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
+import { planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
+import { writeVersionChanges } from '../read-models/practice-versions/version-writer.js';
+import { advanceCheckpoint, isSettled, lockCheckpoint, readCheckpoint, sameCursor } from './checkpoint-store.js';
+import { HistoryCache } from './history-cache.js';
+import { loadPageWork } from './practice-histories.js';
+
+export interface ProjectorOptions {
+  /** The table to project into; its name is also the checkpoint's name. */
+  readonly table: PracticeVersionsTable;
+  readonly batchSize?: number;
+  readonly cacheEvents?: number;
+}
+
+export interface StepResult {
+  /** Events of the log passed over (applied or not ours) in this step. */
+  readonly applied: number;
+  /** True when the page was cut by the batch size: more is readable right away. */
+  readonly hasMore: boolean;
+  /** True when another writer moved the checkpoint first; nothing was written. */
+  readonly conflict: boolean;
+  readonly cursor: LogCursor | null;
+  /**
+   * False while some applied event was recorded after the stable horizon (a writer still in flight, or the horizon
+   * read in the same millisecond): reads waiting for it wait until a later step moves the horizon on.
+   */
+  readonly settled: boolean;
+}
+
+/**
+ * The landscape projection over the whole log. Each step reads the page after the stored checkpoint, works out every
+ * touched practice's new bitemporal rows from its stream, and writes rows and checkpoint in one transaction that first
+ * locks the checkpoint and checks it has not moved (compare-and-set). So a crash at any point leaves rows and
+ * checkpoint agreeing, and several projector processes on one database never apply an event twice.
+ *
+ * Nothing inside the transaction waits for another connection (the embedded database serves one session).
+ */
+export class PracticeVersionsProjector {
+  readonly table: PracticeVersionsTable;
+  private readonly batchSize: number;
+  private readonly cache: HistoryCache;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: pg.Pool,
+    options: ProjectorOptions,
+  ) {
+    this.table = options.table;
+    this.batchSize = options.batchSize ?? 1_000;
+    this.cache = new HistoryCache(options.cacheEvents ?? 100_000);
+  }
+
+  async step(): Promise<StepResult> {
+    const checkpoint = await readCheckpoint(this.pool, this.table);
+    const page = await this.store.readAll(checkpoint.cursor, this.batchSize);
+    // A page cut by the limit may leave events recorded before its horizon for later pages: no horizon from it.
+    const horizon = page.hasMore ? null : page.stableHorizon;
+    const newerHorizon = horizon !== null && (checkpoint.stableHorizon === null || Date.parse(horizon) > Date.parse(checkpoint.stableHorizon));
+    if (page.events.length === 0 && !newerHorizon) {
+      return { applied: 0, hasMore: page.hasMore, conflict: false, cursor: checkpoint.cursor, settled: isSettled(checkpoint) };
+    }
+    const work = await loadPageWork(this.store, this.cache, page.events);
+    const changes: VersionChanges = { closes: [], inserts: [] };
+    for (const practice of work) {
+      const planned = planVersionChanges(practice.odsCode, practice.history, practice.firstNewIndex, practice.versionsBefore);
+      changes.closes.push(...planned.closes);
+      changes.inserts.push(...planned.inserts);
+      this.cache.rememberVersions(practice.streamId, practice.history.length, planned.versionsAfter);
+    }
+    const committed = await this.inTransaction(async (client) => {
+      const locked = await lockCheckpoint(client, this.table);
+      if (!sameCursor(locked.cursor, checkpoint.cursor)) return false;
+      await writeVersionChanges(client, this.table, changes);
+      return advanceCheckpoint(client, locked, {
+        cursor: page.cursor ?? checkpoint.cursor,
+        stableHorizon: horizon,
+        recordedThrough: latestRecordedAt(page.events),
+        eventsApplied: page.events.length,
+      });
+    });
+    return committed === false
+      ? { applied: 0, hasMore: page.hasMore, conflict: true, cursor: checkpoint.cursor, settled: false }
+      : { applied: page.events.length, hasMore: page.hasMore, conflict: false, cursor: committed.cursor, settled: isSettled(committed) };
+  }
+
+  /** Steps until the log is exhausted; `onStep` sees each step (progress output). */
+  async catchUp(onStep?: (result: StepResult) => void, signal?: AbortSignal): Promise<number> {
+    let total = 0;
+    for (;;) {
+      if (signal?.aborted) return total;
+      const result = await this.step();
+      total += result.applied;
+      onStep?.(result);
+      if (!result.hasMore && !result.conflict && result.applied === 0) return total;
+    }
+  }
+
+  forgetHistories(): void {
+    this.cache.clear();
+  }
+
+  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T | false>): Promise<T | false> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query(result === false ? 'ROLLBACK' : 'COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function latestRecordedAt(events: readonly RecordedEvent[]): string | null {
+  let latest: string | null = null;
+  for (const event of events) if (latest === null || Date.parse(event.recordedAt) > Date.parse(latest)) latest = event.recordedAt;
+  return latest;
+}

@@ -1,0 +1,116 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type pg from 'pg';
+import { EventStore } from '#event-store';
+import { PG_POOL } from '#platform';
+import { PRACTICE_VERSIONS_TABLE } from '../schema/practice-versions.ddl.js';
+import { PRACTICE_VERSIONS_PROJECTION_VERSION, readCheckpoint } from './checkpoint-store.js';
+import { PracticeVersionsProjector } from './practice-versions.projector.js';
+import { ProjectionSignals } from './projection-signals.js';
+
+// Idle, the loop wakes this often to move the stable horizon on (so a default knownAt stays close to now).
+const IDLE_WAIT_MS = 1_000;
+const MAX_BACKOFF_MS = 30_000;
+const SETTLE_FIRST_WAIT_MS = 2;
+
+/**
+ * Runs the landscape projector as a catch-up subscription for the life of the application: pages through the log
+ * while there is more, then waits for appends. Starts on bootstrap unless PROJECTOR=off (an API scaled out beside a
+ * separate projector process). Errors are logged and retried with backoff; the checkpoint makes retries safe.
+ */
+@Injectable()
+export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('LandscapeProjector');
+  private readonly projector: PracticeVersionsProjector;
+  private abort: AbortController | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    private readonly signals: ProjectionSignals,
+  ) {
+    this.projector = new PracticeVersionsProjector(store, pool, { table: PRACTICE_VERSIONS_TABLE });
+  }
+
+  onApplicationBootstrap(): void {
+    if (process.env.PROJECTOR?.trim().toLowerCase() === 'off') {
+      this.logger.log('PROJECTOR=off: not projecting in this process');
+      return;
+    }
+    this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  start(): void {
+    if (this.running) return;
+    void this.warnIfBuiltByAnotherVersion();
+    const abort = new AbortController();
+    this.abort = abort;
+    this.running = this.loop(abort.signal).finally(() => {
+      this.running = null;
+    });
+  }
+
+  private async warnIfBuiltByAnotherVersion(): Promise<void> {
+    const checkpoint = await readCheckpoint(this.pool, PRACTICE_VERSIONS_TABLE).catch(() => null);
+    if (checkpoint && checkpoint.cursor !== null && checkpoint.projectionVersion !== PRACTICE_VERSIONS_PROJECTION_VERSION) {
+      this.logger.warn(
+        `the landscape projection was built by projection version ${checkpoint.projectionVersion}, this code is version ` +
+          `${PRACTICE_VERSIONS_PROJECTION_VERSION}: run \`npm run cli -- rebuild-projections\``,
+      );
+    }
+  }
+
+  /** Stops after the step in progress (its transaction either commits or never happened). */
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    await this.running;
+  }
+
+  private async loop(signal: AbortSignal): Promise<void> {
+    let backoff = 500;
+    let settleWait = SETTLE_FIRST_WAIT_MS;
+    while (!signal.aborted) {
+      try {
+        const result = await this.projector.step();
+        this.signals.advanced();
+        backoff = 500;
+        if (!result.hasMore && !result.conflict && result.applied === 0) {
+          // Caught up. Unsettled, the horizon must catch up with what was applied: look again soon, then less often.
+          if (result.settled) {
+            settleWait = SETTLE_FIRST_WAIT_MS;
+            await this.store.waitForAppend(IDLE_WAIT_MS, signal);
+          } else {
+            await sleep(settleWait, signal);
+            settleWait = Math.min(settleWait * 2, IDLE_WAIT_MS);
+          }
+        }
+      } catch (error) {
+        if (signal.aborted) break;
+        this.logger.error(`projection step failed; retrying in ${backoff} ms: ${error instanceof Error ? error.stack : String(error)}`);
+        this.projector.forgetHistories();
+        await sleep(backoff, signal);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      }
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

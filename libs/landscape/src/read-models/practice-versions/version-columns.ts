@@ -1,0 +1,71 @@
+import type { PracticeSnapshot } from '#practices';
+
+/** The narrow, typed columns kept beside the full state, for filters and the landscape summary. */
+export interface VersionColumns {
+  readonly status: string;
+  readonly name: string;
+  readonly commissioner_code: string | null;
+  readonly contract_type: string | null;
+  readonly holder_kind: string | null;
+  readonly holder_id: string | null;
+  readonly provider_kind: string | null;
+  readonly provider_id: string | null;
+  readonly provider_name: string | null;
+  readonly trust_code: string | null;
+  readonly pcn_code: string | null;
+  readonly federations: string[];
+  readonly partner_count: number;
+  readonly salaried_count: number;
+  readonly registered_patients: number | null;
+  readonly single_handed: boolean;
+  readonly without_partners: boolean;
+}
+
+export function versionColumns(state: PracticeSnapshot): VersionColumns {
+  return {
+    status: state.status,
+    name: state.name,
+    commissioner_code: state.commissionerCode,
+    contract_type: state.contract?.type ?? null,
+    holder_kind: state.contract?.holder.kind ?? null,
+    holder_id: state.contract?.holder.id ?? null,
+    provider_kind: state.provider?.kind ?? null,
+    provider_id: state.provider?.id ?? null,
+    provider_name: state.provider?.name ?? null,
+    trust_code: state.subcontract?.trustCode ?? null,
+    pcn_code: state.pcn?.pcnCode ?? null,
+    federations: state.federations.map((membership) => membership.federationId),
+    partner_count: state.partnerCount,
+    salaried_count: state.salariedCount,
+    registered_patients: state.registeredPatients,
+    single_handed: state.singleHanded,
+    without_partners: state.withoutPartners,
+  };
+}
+
+/** Column list and types of an insert through jsonb_to_recordset, in one place so they cannot drift apart. */
+export const VERSION_INSERT_COLUMNS: readonly (readonly [string, string])[] = [
+  ['ods_code', 'text'],
+  ['valid_from', 'date'],
+  ['valid_to', 'date'],
+  ['recorded_from', 'timestamptz'],
+  ['recorded_to', 'timestamptz'],
+  ['status', 'text'],
+  ['name', 'text'],
+  ['commissioner_code', 'text'],
+  ['contract_type', 'text'],
+  ['holder_kind', 'text'],
+  ['holder_id', 'text'],
+  ['provider_kind', 'text'],
+  ['provider_id', 'text'],
+  ['provider_name', 'text'],
+  ['trust_code', 'text'],
+  ['pcn_code', 'text'],
+  ['federations', 'text[]'],
+  ['partner_count', 'integer'],
+  ['salaried_count', 'integer'],
+  ['registered_patients', 'integer'],
+  ['single_handed', 'boolean'],
+  ['without_partners', 'boolean'],
+  ['state', 'jsonb'],
+];

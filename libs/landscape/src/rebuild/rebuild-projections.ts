@@ -1,0 +1,79 @@
+import type pg from 'pg';
+import type { EventStore } from '#event-store';
+import { PracticeVersionsProjector, type StepResult } from '../projector/practice-versions.projector.js';
+import {
+  CHECKPOINTS_TABLE,
+  PRACTICE_VERSIONS_SHADOW_TABLE,
+  practiceVersionsReadIndexesSql,
+  practiceVersionsTableSql,
+  qualified,
+} from '../schema/practice-versions.ddl.js';
+import { switchOver } from './switch-over.js';
+
+export interface RebuildProgress {
+  readonly phase: 'building' | 'catching-up' | 'switched';
+  /** Events of the log applied to the shadow table so far. */
+  readonly eventsApplied: number;
+}
+
+export interface RebuildOptions {
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+  /** How many times to catch up again when the live projection moved ahead during the build. */
+  readonly maxSwitchAttempts?: number;
+}
+
+export interface RebuildResult {
+  readonly eventsApplied: number;
+  readonly switchAttempts: number;
+  readonly durationMs: number;
+}
+
+/**
+ * Rebuilds the landscape projection from the whole log into a shadow table beside the live one, then switches it in
+ * (see switch-over.ts). Live reads, and a live projector, carry on against the old table all along. A rebuild that is
+ * interrupted leaves only the shadow table behind; the next rebuild starts it afresh.
+ */
+export async function rebuildProjections(store: EventStore, pool: pg.Pool, options: RebuildOptions = {}): Promise<RebuildResult> {
+  const started = Date.now();
+  await recreateShadow(pool);
+  const projector = new PracticeVersionsProjector(store, pool, {
+    table: PRACTICE_VERSIONS_SHADOW_TABLE,
+    batchSize: options.batchSize ?? 5_000,
+    cacheEvents: 1_000_000,
+  });
+  let eventsApplied = 0;
+  const report = (phase: RebuildProgress['phase']) => (step: StepResult) => {
+    eventsApplied += step.applied;
+    options.onProgress?.({ phase, eventsApplied });
+  };
+  await projector.catchUp(report('building'));
+  // Read indexes are cheaper built once over the loaded rows than maintained row by row.
+  for (const sql of practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await pool.query(sql);
+  const maxAttempts = options.maxSwitchAttempts ?? 20;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const outcome = await switchOver(pool);
+    if (outcome.switched) {
+      options.onProgress?.({ phase: 'switched', eventsApplied });
+      return { eventsApplied, switchAttempts: attempt, durationMs: Date.now() - started };
+    }
+    await projector.catchUp(report('catching-up'));
+  }
+  throw new Error(`the live projection kept moving ahead of the rebuild; gave up switching after ${maxAttempts} attempts`);
+}
+
+async function recreateShadow(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`DROP TABLE IF EXISTS ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}`);
+    await client.query(`DELETE FROM ${qualified(CHECKPOINTS_TABLE)} WHERE name = $1`, [PRACTICE_VERSIONS_SHADOW_TABLE]);
+    for (const sql of practiceVersionsTableSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await client.query(sql);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * DDL of the bitemporal practice-versions table. One function builds it under any name so that a rebuild can create
+ * a shadow table identical to the live one (same columns, same indexes, index names derived from the table name).
+ *
+ * A row is one version of one practice's state: valid over effective dates [valid_from, valid_to) and believed over
+ * recorded time [recorded_from, recorded_to). NULL upper bounds are open (until further notice). The generated range
+ * columns feed the GiST index that makes "state at (asOf, knownAt)" of the whole landscape one index search.
+ *
+ * The first migration and every rebuild's shadow table are both built from here. To change the table, change it here
+ * AND add a migration that alters the live table the same way, written to be a no-op where the table already has the
+ * change (IF NOT EXISTS), since a fresh database gets it from the first migration.
+ */
+export const LANDSCAPE_SCHEMA = 'landscape';
+export const PRACTICE_VERSIONS_TABLE = 'practice_versions';
+export const PRACTICE_VERSIONS_SHADOW_TABLE = 'practice_versions_next';
+export const CHECKPOINTS_TABLE = 'projection_checkpoints';
+
+/** The tables a projector may write: the live one and the shadow a rebuild fills. Never built from user input. */
+export type PracticeVersionsTable = typeof PRACTICE_VERSIONS_TABLE | typeof PRACTICE_VERSIONS_SHADOW_TABLE;
+
+export const qualified = (table: string): string => `${LANDSCAPE_SCHEMA}.${table}`;
+
+export function createPracticeVersionsTableSql(table: PracticeVersionsTable): string[] {
+  return [...practiceVersionsTableSql(table), ...practiceVersionsReadIndexesSql(table)];
+}
+
+/** The table and the index the projector itself needs (a rebuild creates the read indexes after bulk loading). */
+export function practiceVersionsTableSql(table: PracticeVersionsTable): string[] {
+  const name = qualified(table);
+  return [
+    `CREATE TABLE ${name} (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      ods_code text NOT NULL,
+      valid_from date NOT NULL,
+      valid_to date,
+      recorded_from timestamptz NOT NULL,
+      recorded_to timestamptz,
+      valid daterange GENERATED ALWAYS AS (daterange(valid_from, valid_to, '[)')) STORED,
+      recorded tstzrange GENERATED ALWAYS AS (tstzrange(recorded_from, recorded_to, '[)')) STORED,
+      status text NOT NULL,
+      name text NOT NULL,
+      commissioner_code text,
+      contract_type text,
+      holder_kind text,
+      holder_id text,
+      provider_kind text,
+      provider_id text,
+      provider_name text,
+      trust_code text,
+      pcn_code text,
+      federations text[] NOT NULL DEFAULT '{}',
+      partner_count integer NOT NULL,
+      salaried_count integer NOT NULL,
+      registered_patients integer,
+      single_handed boolean NOT NULL,
+      without_partners boolean NOT NULL,
+      state jsonb NOT NULL,
+      CONSTRAINT ${table}_valid_order CHECK (valid_to IS NULL OR valid_to > valid_from),
+      CONSTRAINT ${table}_recorded_order CHECK (recorded_to IS NULL OR recorded_to > recorded_from)
+    )`,
+    // The current belief (what the projector closes and replaces); at most one open row per practice and start date.
+    `CREATE UNIQUE INDEX ${table}_current ON ${name} (ods_code, valid_from) WHERE recorded_to IS NULL`,
+  ];
+}
+
+/** Indexes that serve reads only. */
+export function practiceVersionsReadIndexesSql(table: PracticeVersionsTable): string[] {
+  const name = qualified(table);
+  return [
+    // Whole landscape at (asOf, knownAt): a two-dimensional containment search.
+    `CREATE INDEX ${table}_bitemporal ON ${name} USING gist (valid, recorded)`,
+    // One practice at (asOf, knownAt): a short range scan of that practice's rows.
+    `CREATE INDEX ${table}_by_practice ON ${name} (ods_code, valid_from, recorded_from)`,
+  ];
+}
+
+/** Index and constraint names that carry the table name, for renaming a shadow table into place. */
+export const PRACTICE_VERSIONS_INDEX_SUFFIXES = ['pkey', 'bitemporal', 'current', 'by_practice'] as const;
+export const PRACTICE_VERSIONS_CONSTRAINT_SUFFIXES = ['valid_order', 'recorded_order'] as const;
+
+/** The checkpoints table as first created; later columns come from later migrations. */
+export function createCheckpointsTableSql(): string[] {
+  return [
+    `CREATE TABLE ${qualified(CHECKPOINTS_TABLE)} (
+      name text PRIMARY KEY,
+      transaction_id bigint,
+      position bigint,
+      stable_horizon timestamptz,
+      horizon_transaction_id bigint,
+      horizon_position bigint,
+      projection_version integer NOT NULL,
+      events_applied bigint NOT NULL DEFAULT 0,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`,
+  ];
+}

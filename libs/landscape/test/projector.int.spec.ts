@@ -1,0 +1,98 @@
+import { stateAt, type PracticeCommand } from '#practices';
+import { canonicalJson } from '../src/read-models/practice-versions/canonical-json.js';
+import { landscapeAt } from '../src/read-models/practice-versions/landscape-at.js';
+import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
+import { readCheckpoint } from '../src/projector/checkpoint-store.js';
+import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
+import { HistoryRecorder } from './support/history-recorder.js';
+import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
+
+const ODS = 'M92011';
+const contract = { type: 'GMS', holder: { kind: 'partnership', id: 'church-street', name: 'Church Street' } } as const;
+
+describe('landscape projector (PostgreSQL server)', () => {
+  let fixture: LandscapeFixture;
+  let recorder: HistoryRecorder;
+  let projector: PracticeVersionsProjector;
+
+  beforeAll(async () => {
+    fixture = await openLandscapeFixture();
+    recorder = new HistoryRecorder(fixture.store);
+    projector = new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE, batchSize: 2 });
+  });
+  afterAll(async () => {
+    await fixture?.close();
+  });
+
+  const record = async (command: PracticeCommand) => {
+    expect(await recorder.record(command)).toBe(true);
+    return recorder.history(command.odsCode).at(-1)!;
+  };
+
+  const expectProjectionToMatchFold = async (asOf: string, knownAt: string) => {
+    const projected = await landscapeAt(fixture.pool, asOf, knownAt);
+    for (const [odsCode, history] of recorder.histories) {
+      const folded = stateAt(history, asOf, knownAt);
+      expect({ odsCode, asOf, knownAt, state: canonicalJson(projected.get(odsCode) ?? null) }).toEqual({
+        odsCode,
+        asOf,
+        knownAt,
+        state: canonicalJson(folded),
+      });
+    }
+  };
+
+  it('keeps each belief visible to the knownAt instants it held for, through retroactive changes and retractions', async () => {
+    await record({ type: 'OpenPractice', odsCode: ODS, name: 'Church Street Surgery', openedOn: '2010-04-01', commissionerCode: '5E1', contract });
+    await record({ type: 'AddPartner', odsCode: ODS, gmcNumber: '4012345', name: 'Dr A', effectiveDate: '2012-01-01' });
+    const listSize = await record({ type: 'RecordListSize', odsCode: ODS, registeredPatients: 9000, effectiveDate: '2015-01-01' });
+    await projectThrough(projector, fixture.pool, recorder.appended);
+    const beforeRetroactive = (await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_TABLE)).stableHorizon!;
+
+    const retroactive = await record({ type: 'AddPartner', odsCode: ODS, gmcNumber: '4012346', name: 'Dr B', effectiveDate: '2011-06-01' });
+    const retraction = await record({ type: 'RetractEvent', odsCode: ODS, eventId: listSize.eventId, reason: 'wrong practice' });
+    await record({ type: 'ChangeCommissioner', odsCode: ODS, commissionerCode: '00K', effectiveDate: '2030-01-01' });
+    await projectThrough(projector, fixture.pool, recorder.appended);
+    const horizon = (await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_TABLE)).stableHorizon!;
+
+    for (const asOf of ['2010-03-31', '2010-04-01', '2011-06-01', '2012-01-01', '2015-01-01', '2029-12-31', '2030-01-01']) {
+      for (const knownAt of [beforeRetroactive, retroactive.recordedAt, retraction.recordedAt, horizon]) {
+        await expectProjectionToMatchFold(asOf, knownAt);
+      }
+    }
+    const asKnownBefore = await landscapeAt(fixture.pool, '2016-01-01', beforeRetroactive);
+    expect(asKnownBefore.get(ODS)).toMatchObject({ registeredPatients: 9000, partnerCount: 1 });
+    const asKnownNow = await landscapeAt(fixture.pool, '2016-01-01', horizon);
+    expect(asKnownNow.get(ODS)).toMatchObject({ registeredPatients: null, partnerCount: 2 });
+  });
+
+  it('rewrites only the practice a change concerns', async () => {
+    const other = 'M92012';
+    await record({ type: 'OpenPractice', odsCode: other, name: 'Other Surgery', openedOn: '2009-01-01', commissionerCode: '5E1', contract });
+    await projectThrough(projector, fixture.pool, recorder.appended);
+    const { rows: before } = await fixture.pool.query('SELECT id FROM landscape.practice_versions WHERE ods_code = $1 ORDER BY id', [other]);
+    await record({ type: 'RenamePractice', odsCode: ODS, name: 'Church Street Medical Centre', effectiveDate: '2013-01-01' });
+    await projectThrough(projector, fixture.pool, recorder.appended);
+    const { rows: after } = await fixture.pool.query(
+      'SELECT id FROM landscape.practice_versions WHERE ods_code = $1 AND recorded_to IS NULL ORDER BY id',
+      [other],
+    );
+    expect(after).toEqual(before);
+  });
+
+  it('applies each event once: a second projector sharing the checkpoint writes nothing twice', async () => {
+    const twin = new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE, batchSize: 3 });
+    for (let i = 0; i < 6; i++) {
+      await record({ type: 'RecordListSize', odsCode: ODS, registeredPatients: 7000 + i, effectiveDate: `2016-0${i + 1}-01` });
+    }
+    await Promise.all([projector.catchUp(), twin.catchUp()]);
+    await projectThrough(twin, fixture.pool, recorder.appended);
+    const horizon = (await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_TABLE)).stableHorizon!;
+    await expectProjectionToMatchFold('2016-06-15', horizon);
+    const { rows } = await fixture.pool.query(
+      `SELECT count(*)::int AS n FROM landscape.practice_versions a JOIN landscape.practice_versions b
+          ON a.ods_code = b.ods_code AND a.id < b.id AND a.valid && b.valid AND a.recorded && b.recorded`,
+    );
+    expect(rows[0].n).toBe(0);
+  });
+});

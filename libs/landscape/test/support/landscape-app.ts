@@ -1,0 +1,23 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createApp } from '../../../../apps/api/src/create-app.js';
+import type { Runtime } from '#runtime';
+
+/**
+ * The real HTTP application on an opened runtime, with the projector left off so tests drive projection steps
+ * themselves (no waiting on a background loop).
+ */
+export async function startLandscapeApp(runtime: Runtime): Promise<{ http: () => ReturnType<typeof request>; close(): Promise<void> }> {
+  process.env.NODE_ENV = 'test';
+  const previous = process.env.PROJECTOR;
+  process.env.PROJECTOR = 'off';
+  const app: NestExpressApplication = await createApp(runtime);
+  try {
+    await app.init();
+  } finally {
+    // Read once, at bootstrap; leave the environment as found for other test files in this worker.
+    if (previous === undefined) delete process.env.PROJECTOR;
+    else process.env.PROJECTOR = previous;
+  }
+  return { http: () => request(app.getHttpServer()), close: () => app.close() };
+}

@@ -1,0 +1,44 @@
+import type pg from 'pg';
+import type { PostgresEventStore } from '#event-store';
+import { openRuntime, type Runtime } from '#runtime';
+import { createServerDatabase, type ServerDatabase } from '../../../../test/support/server-database.js';
+import { isSettled, readCheckpoint } from '../../src/projector/checkpoint-store.js';
+import type { PracticeVersionsProjector } from '../../src/projector/practice-versions.projector.js';
+
+/** A fresh database on the PostgreSQL server with every migration applied, and the runtime opened on it. */
+export interface LandscapeFixture {
+  readonly server: ServerDatabase;
+  readonly runtime: Runtime;
+  readonly store: PostgresEventStore;
+  readonly pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export async function openLandscapeFixture(poolSize = 8): Promise<LandscapeFixture> {
+  const server = await createServerDatabase();
+  const runtime = await openRuntime({ settings: { url: server.url, dataDir: 'unused' }, poolSize, applicationName: 'landscape-test' });
+  return {
+    server,
+    runtime,
+    store: runtime.eventStore,
+    pool: runtime.database.pool,
+    async close() {
+      await runtime.close();
+      await server.drop();
+    },
+  };
+}
+
+/**
+ * Steps `projector` until it has applied `events` events and its horizon covers them. A transaction left open
+ * anywhere on the server (other databases included: snapshots are cluster-wide) holds log readers back until it
+ * ends, so "caught up" is decided by position, never by one pass.
+ */
+export async function projectThrough(projector: PracticeVersionsProjector, pool: pg.Pool, events: number): Promise<void> {
+  for (;;) {
+    await projector.catchUp();
+    const checkpoint = await readCheckpoint(pool, projector.table);
+    if (checkpoint.eventsApplied >= events && isSettled(checkpoint)) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,44 @@
+import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
+import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
+import { verifyProjections } from '../src/verify/verify-projections.js';
+import { HistoryRecorder } from './support/history-recorder.js';
+import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
+import { randomCommand } from './support/random-commands.js';
+import { SeededRandom } from './support/seeded-random.js';
+
+const PRACTICES = Array.from({ length: 30 }, (_, i) => `V${String(40_001 + i)}`);
+
+describe('verify: projection against an independent replay (PostgreSQL server)', () => {
+  let fixture: LandscapeFixture;
+
+  beforeAll(async () => {
+    fixture = await openLandscapeFixture();
+    const recorder = new HistoryRecorder(fixture.store);
+    const random = new SeededRandom(3);
+    for (let round = 0; round < 12; round++) {
+      await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
+    }
+    await projectThrough(new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }), fixture.pool, recorder.appended);
+  });
+  afterAll(async () => {
+    await fixture?.close();
+  });
+
+  it('finds no mismatch in a faithful projection', async () => {
+    const report = await verifyProjections(fixture.store, fixture.pool, { dates: 6, knownAts: 3 });
+    expect(report).toMatchObject({ practices: PRACTICES.length, projectionVersionCurrent: true, mismatches: [] });
+    expect(report.comparisons).toBe(report.samples * PRACTICES.length);
+  });
+
+  it('reports each practice and field a tampered projection gets wrong', async () => {
+    const { rows } = await fixture.pool.query<{ ods_code: string }>(
+      `UPDATE landscape.practice_versions SET state = jsonb_set(state, '{name}', '"Tampered"')
+        WHERE id = (SELECT min(id) FROM landscape.practice_versions WHERE recorded_to IS NULL AND status = 'open')
+        RETURNING ods_code`,
+    );
+    const report = await verifyProjections(fixture.store, fixture.pool, { dates: 40, knownAts: 3 });
+    expect(report.mismatches.length).toBeGreaterThan(0);
+    expect(report.mismatches.every((mismatch) => mismatch.odsCode === rows[0].ods_code)).toBe(true);
+    expect(report.mismatches[0].fields).toEqual(['name']);
+  });
+});

@@ -1,0 +1,54 @@
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import type { DatabaseSettings } from './database-settings.js';
+
+// Dates stay 'YYYY-MM-DD' strings (no time zone shifts); bigints stay strings (no precision loss).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+export interface DatabaseConnection {
+  readonly url: string;
+  readonly embedded: boolean;
+  readonly pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  readonly poolSize?: number;
+  readonly applicationName?: string;
+}
+
+/**
+ * Connects to the server named by the settings, or starts the embedded database. On the embedded database the pool is
+ * opened to its full size straight away: PGlite serves one session, and a connection opened while another holds a
+ * transaction would wait for that transaction to end.
+ */
+export async function connectDatabase(settings: DatabaseSettings, options: ConnectOptions = {}): Promise<DatabaseConnection> {
+  let embedded: EmbeddedPostgres | null = null;
+  let url = settings.url;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(settings.dataDir);
+    url = embedded.url;
+  }
+  const max = options.poolSize ?? (embedded ? 4 : 20);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: embedded ? 0 : 30_000,
+    application_name: options.applicationName ?? 'gp-register',
+  });
+  pool.on('error', () => undefined); // an idle client's error is surfaced on its next use; don't crash the process
+  if (embedded) {
+    const clients = await Promise.all(Array.from({ length: max }, () => pool.connect()));
+    clients.forEach((client) => client.release());
+  }
+  return {
+    url,
+    embedded: embedded !== null,
+    pool,
+    async close() {
+      await pool.end();
+      await embedded?.close();
+    },
+  };
+}

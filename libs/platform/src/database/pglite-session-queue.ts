@@ -1,0 +1,81 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/**
+ * PGlite is a single PostgreSQL session; the socket server multiplexes client connections onto it one protocol message
+ * at a time. Its queue (pglite-socket 0.2.17) keeps a *transaction's* messages together but not an extended-protocol
+ * group (Parse, Bind, Describe, Execute … Sync). With a pool, two connections' groups interleave and overwrite each
+ * other's unnamed prepared statement ("unnamed prepared statement does not exist"). It also stops for good after a
+ * failed message (its loop returns with `processing` still set), stalling every connection.
+ *
+ * This replaces the queue's scheduling on our server instance: a connection holds the session from its first
+ * extended-protocol message until its Sync, as well as for the whole of a transaction, and a failure releases the loop.
+ */
+interface QueuedMessage {
+  readonly handlerId: number;
+  readonly message: Uint8Array;
+  readonly onData: (data: Uint8Array) => void;
+  resolve(bytes: number): void;
+  reject(error: unknown): void;
+}
+
+interface QueryQueue {
+  queue: QueuedMessage[];
+  processing: boolean;
+  db: PGlite;
+  lastHandlerId: number | null;
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+}
+
+// Parse, Bind, Describe, Execute, Close, Flush: the group goes on until Sync ('S'). A simple Query ('Q') stands alone.
+const GROUP_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
+
+export function keepMessageGroupsTogether(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  if (!queue || typeof queue.processQueue !== 'function' || !Array.isArray(queue.queue)) {
+    throw new Error('pglite-socket internals changed: review libs/platform/src/database/pglite-session-queue.ts');
+  }
+  let groupOpen = false;
+
+  queue.processQueue = async function processQueue(this: QueryQueue): Promise<void> {
+    if (this.processing) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const holder = groupOpen || this.db.isInTransaction() ? this.lastHandlerId : null;
+        const index = holder === null ? 0 : this.queue.findIndex((item) => item.handlerId === holder);
+        if (index === -1) return; // the holder's next message has not arrived yet; its enqueue restarts the loop
+        const [item] = this.queue.splice(index, 1);
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          groupOpen = false;
+          this.lastHandlerId = item.handlerId;
+          item.reject(error);
+          continue;
+        }
+        this.lastHandlerId = item.handlerId;
+        groupOpen = GROUP_MESSAGES.has(item.message[0]);
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = function clearQueueForHandler(this: QueryQueue, handlerId: number): void {
+    clear(handlerId);
+    if (this.lastHandlerId === handlerId) groupOpen = false;
+    void this.processQueue();
+  };
+}

@@ -1,0 +1,4 @@
+export * from './database/embedded-postgres.js';
+export * from './database/tokens.js';
+export * from './database/database-settings.js';
+export * from './database/database-connection.js';

@@ -1,0 +1,10 @@
+import { EffectiveDateDto, IsName } from '../shared/common.dto.js';
+import { IsGmcNumber } from '../shared/identifier.validators.js';
+
+export class AddSalariedGpDto extends EffectiveDateDto {
+  @IsGmcNumber()
+  gmcNumber!: string;
+
+  @IsName('Dr B Jones')
+  name!: string;
+}

@@ -1,0 +1,9 @@
+import { ValidateIf } from 'class-validator';
+import { EffectiveDateDto } from '../shared/common.dto.js';
+import { IsCommissionerCode } from '../shared/identifier.validators.js';
+
+export class ChangeCommissionerDto extends EffectiveDateDto {
+  @ValidateIf((_, value) => value !== null)
+  @IsCommissionerCode({ nullable: true, description: 'null: no commissioner' })
+  commissionerCode!: string | null;
+}

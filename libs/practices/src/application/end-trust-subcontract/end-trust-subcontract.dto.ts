@@ -1,0 +1,3 @@
+import { EffectiveDateDto } from '../shared/common.dto.js';
+
+export class EndTrustSubcontractDto extends EffectiveDateDto {}

@@ -1,0 +1,43 @@
+import { NotFoundException } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { EventStore } from '#event-store';
+import { practiceStreamId, type EventRetracted } from '../../domain/index.js';
+import { toEventView } from '../shared/event-view.js';
+import { GetPracticeHistory, type PracticeHistory, type PracticeHistoryEvent } from './get-practice-history.query.js';
+
+/**
+ * The audit view of one practice: its own stream read straight from the log (not a projection), as it stood at
+ * knownAt, in effective order (ties in recorded order), each event marked if a retraction known by then took it out.
+ */
+@QueryHandler(GetPracticeHistory)
+export class GetPracticeHistoryHandler implements IQueryHandler<GetPracticeHistory, PracticeHistory> {
+  constructor(private readonly store: EventStore) {}
+
+  async execute({ odsCode, knownAt }: GetPracticeHistory): Promise<PracticeHistory> {
+    const usedKnownAt = await this.store.clampKnownAt(knownAt);
+    const cutoff = Date.parse(usedKnownAt);
+    const stream = await this.store.readStream(practiceStreamId(odsCode));
+    const known = stream.events.filter((event) => Date.parse(event.recordedAt) <= cutoff);
+    if (known.length === 0) {
+      throw new NotFoundException({ title: 'Practice not found', detail: `no practice ${odsCode} was recorded by ${usedKnownAt}`, code: 'PRACTICE_NOT_FOUND' });
+    }
+    const retractions = new Map(
+      known
+        .filter((event) => event.type === 'EventRetracted')
+        .map((event) => [(event.data as EventRetracted['data']).eventId, event] as const),
+    );
+    const events: PracticeHistoryEvent[] = known
+      .map((event) => {
+        const retraction = retractions.get(event.eventId);
+        return {
+          ...toEventView(event),
+          retracted: retraction !== undefined,
+          retractedBy: retraction
+            ? { eventId: retraction.eventId, recordedAt: retraction.recordedAt, reason: (retraction.data as EventRetracted['data']).reason }
+            : null,
+        };
+      })
+      .sort((a, b) => (a.effectiveDate === b.effectiveDate ? a.streamVersion - b.streamVersion : a.effectiveDate < b.effectiveDate ? -1 : 1));
+    return { odsCode, knownAt: usedKnownAt, streamVersion: known[known.length - 1].streamVersion, events };
+  }
+}

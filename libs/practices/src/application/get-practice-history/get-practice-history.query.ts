@@ -1,0 +1,24 @@
+import { Query } from '@nestjs/cqrs';
+import type { EventView } from '../shared/event-view.js';
+
+export interface PracticeHistoryEvent extends EventView {
+  readonly retracted: boolean;
+  /** The retraction that took this event out, as known at knownAt. */
+  readonly retractedBy: { eventId: string; recordedAt: string; reason: string } | null;
+}
+
+export interface PracticeHistory {
+  readonly odsCode: string;
+  readonly knownAt: string;
+  readonly streamVersion: number;
+  readonly events: readonly PracticeHistoryEvent[];
+}
+
+export class GetPracticeHistory extends Query<PracticeHistory> {
+  constructor(
+    readonly odsCode: string,
+    readonly knownAt: string | null,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,10 @@
+import { EffectiveDateDto, IsName } from '../shared/common.dto.js';
+import { IsPcnCode } from '../shared/identifier.validators.js';
+
+export class JoinPcnDto extends EffectiveDateDto {
+  @IsPcnCode()
+  pcnCode!: string;
+
+  @IsName('North Wolverhampton PCN')
+  pcnName!: string;
+}

@@ -1,0 +1,40 @@
+import { ConflictException, HttpException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '#event-store';
+import {
+  EventNotFoundError,
+  PracticeAlreadyExistsError,
+  PracticeNotFoundError,
+  PracticeRuleViolation,
+} from '../../domain/index.js';
+
+/** Maps the decider's and the store's refusals onto the HTTP statuses and codes of SPEC §5. */
+export function translateDomainError(error: unknown): HttpException | null {
+  if (error instanceof PracticeRuleViolation) {
+    return new UnprocessableEntityException({
+      title: 'Rule violation',
+      detail: error.detail,
+      code: error.code,
+      ...(error.conflictingEvent ? { conflictingEvent: error.conflictingEvent } : {}),
+    });
+  }
+  if (error instanceof PracticeNotFoundError) {
+    return new NotFoundException({ title: 'Practice not found', detail: error.message, code: 'PRACTICE_NOT_FOUND' });
+  }
+  if (error instanceof EventNotFoundError) {
+    return new NotFoundException({ title: 'Event not found', detail: error.message, code: 'EVENT_NOT_FOUND' });
+  }
+  if (error instanceof PracticeAlreadyExistsError) {
+    return new ConflictException({ title: 'Practice already exists', detail: error.message, code: 'PRACTICE_ALREADY_EXISTS' });
+  }
+  if (error instanceof WrongExpectedVersionError) {
+    return new ConflictException({ title: 'Concurrent change', detail: error.message, code: 'CONCURRENCY_CONFLICT' });
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return new UnprocessableEntityException({
+      title: 'Idempotency key reused',
+      detail: `${error.message}; use a new key for a new request`,
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+  }
+  return null;
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictException, PreconditionFailedException } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EventStore, WrongExpectedVersionError, type AppendResult, type StreamAppend } from '#event-store';
+import {
+  decide,
+  practiceStreamId,
+  PRACTICE_EVENT_SCHEMA_VERSION,
+  type DecidedEvent,
+  type PracticeCommand,
+} from '../../domain/index.js';
+import { RecordPracticeChange, type WriteResult } from './record-practice-change.command.js';
+import { toTimeline } from './timeline.mapping.js';
+import type { WriteContext } from './write-context.js';
+
+/**
+ * Lost races are decided again on the new state. Each round one racer wins, so n writers on one practice need up to n
+ * rounds; a short random back-off spreads them out so they stop colliding.
+ */
+const MAX_ATTEMPTS = 30;
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
+
+@CommandHandler(RecordPracticeChange)
+export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracticeChange, WriteResult> {
+  constructor(private readonly store: EventStore) {}
+
+  async execute({ command, context }: RecordPracticeChange): Promise<WriteResult> {
+    if (context.idempotencyKey) {
+      const earlier = await this.store.findIdempotentResult(context.idempotencyKey, context.fingerprint);
+      if (earlier) return toWriteResult(earlier, command.odsCode);
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return toWriteResult(await this.decideAndAppend(command, context), command.odsCode);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (context.expectedVersion !== undefined) throw preconditionFailed(error.actualVersion, context.expectedVersion);
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ConflictException({ title: 'Concurrent change', detail: `gave up after ${attempt} attempts: ${error.message}`, code: 'CONCURRENCY_CONFLICT' });
+        }
+        await backOff(attempt);
+      }
+    }
+  }
+
+  private async decideAndAppend(command: PracticeCommand, context: WriteContext): Promise<AppendResult> {
+    const practiceStream = practiceStreamId(command.odsCode);
+    const intoStream = command.type === 'MergePractice' ? practiceStreamId(command.intoOdsCode) : null;
+    const streams = await this.store.readStreams(intoStream ? [practiceStream, intoStream] : [practiceStream]);
+    const practiceVersion = streams.get(practiceStream)?.version ?? 0;
+    if (context.expectedVersion !== undefined && context.expectedVersion !== practiceVersion) {
+      throw preconditionFailed(practiceVersion, context.expectedVersion);
+    }
+    const decision = decide(command, {
+      practice: toTimeline(streams.get(practiceStream)),
+      into: intoStream ? toTimeline(streams.get(intoStream)) : undefined,
+    });
+    const appends: StreamAppend[] = [
+      { streamId: practiceStream, expectedVersion: practiceVersion, events: decision.practice.map((e) => toNewEvent(e, context)) },
+    ];
+    if (intoStream && decision.into?.length) {
+      appends.push({
+        streamId: intoStream,
+        expectedVersion: streams.get(intoStream)?.version ?? 0,
+        events: decision.into.map((e) => toNewEvent(e, context)),
+      });
+    }
+    return this.store.append(appends, { idempotencyKey: context.idempotencyKey, idempotencyFingerprint: context.fingerprint });
+  }
+}
+
+function toNewEvent(decided: DecidedEvent, context: WriteContext) {
+  return {
+    eventId: randomUUID(),
+    type: decided.event.type,
+    data: decided.event.data,
+    schemaVersion: PRACTICE_EVENT_SCHEMA_VERSION,
+    effectiveDate: decided.effectiveDate,
+    metadata: { recordedBy: context.recordedBy, correlationId: context.correlationId, causationId: context.causationId },
+  };
+}
+
+function toWriteResult(result: AppendResult, odsCode: string): WriteResult {
+  const stream = result.streams.find((s) => s.streamId === practiceStreamId(odsCode)) ?? result.streams[0];
+  return { eventId: stream.events[0].eventId, odsCode, streamVersion: stream.streamVersion, position: result.position };
+}
+
+function preconditionFailed(actual: number | null, expected: number): PreconditionFailedException {
+  return new PreconditionFailedException({
+    title: 'Stream version mismatch',
+    detail: `If-Match expected stream version ${expected} but the practice is at version ${actual ?? 0}`,
+    code: 'STREAM_VERSION_MISMATCH',
+    streamVersion: actual ?? 0,
+  });
+}

@@ -1,0 +1,64 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
+/** Who and what a write is: everything the handler needs besides the domain command. */
+export interface WriteContext {
+  readonly recordedBy: string;
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  /** From If-Match: the stream version the client decided on. */
+  readonly expectedVersion?: number;
+  readonly idempotencyKey?: string;
+  /** Identifies the request a key was used for: method, path and body. */
+  readonly fingerprint: string;
+}
+
+const HEADER_ID = /^[A-Za-z0-9._:-]{1,200}$/;
+
+function optionalHeader(request: Request, name: string): string | undefined {
+  const value = request.header(name);
+  if (value === undefined) return undefined;
+  if (!HEADER_ID.test(value)) {
+    throw new BadRequestException({
+      title: 'Invalid header',
+      detail: `${name} must be 1–200 characters of letters, digits and . _ : -`,
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: name, message: `${name} has an invalid value` }],
+    });
+  }
+  return value;
+}
+
+function parseIfMatch(request: Request): number | undefined {
+  const raw = request.header('if-match');
+  if (raw === undefined) return undefined;
+  const match = /^\s*"?(\d{1,9})"?\s*$/.exec(raw);
+  if (!match) {
+    throw new BadRequestException({
+      title: 'Invalid If-Match',
+      detail: 'If-Match must be the stream version as a number, optionally quoted, e.g. "3"',
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'If-Match', message: 'must be a stream version number' }],
+    });
+  }
+  return Number(match[1]);
+}
+
+export function writeContextFrom(request: Request): WriteContext {
+  const body = JSON.stringify(request.body ?? null);
+  return {
+    // Authentication is not in place yet: every principal is anonymous until it is.
+    recordedBy: 'anonymous',
+    correlationId: optionalHeader(request, 'x-correlation-id') ?? randomUUID(),
+    causationId: optionalHeader(request, 'x-causation-id') ?? null,
+    expectedVersion: parseIfMatch(request),
+    idempotencyKey: optionalHeader(request, 'idempotency-key'),
+    fingerprint: createHash('sha256').update(`${request.method} ${request.path}\n${body}`).digest('hex'),
+  };
+}
+
+/** Controller parameter: the write's context, read from its headers. */
+export const Write = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  writeContextFrom(context.switchToHttp().getRequest<Request>()),
+);

@@ -1,0 +1,8 @@
+export * from './practice.events.js';
+export * from './practice.state.js';
+export * from './practice.commands.js';
+export * from './practice.errors.js';
+export { initialState, evolve } from './practice.evolve.js';
+export { decide, type Decision, type DecidedEvent, type DecisionHistories } from './practice.decide.js';
+export { effectiveTimeline, compareEffectiveOrder } from './effective-timeline.js';
+export { stateAt, practiceVersions, sameState } from './practice-versions.js';

@@ -1,0 +1,3 @@
+export * from './open-runtime.js';
+export * from './runtime.module.js';
+export * from './schema.js';

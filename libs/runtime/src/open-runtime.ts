@@ -1,0 +1,54 @@
+import { DataSource } from 'typeorm';
+import { PostgresEventStore } from '#event-store';
+import { connectDatabase, databaseSettingsFromEnv, type DatabaseConnection, type DatabaseSettings } from '#platform';
+import { allEntities, allMigrations, MIGRATIONS_TABLE } from './schema.js';
+
+/** What every deployable (api, projector, cli, bench) needs: the database, its schema, the event store. */
+export interface Runtime {
+  readonly database: DatabaseConnection;
+  readonly dataSource: DataSource;
+  readonly eventStore: PostgresEventStore;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  readonly settings?: DatabaseSettings;
+  readonly poolSize?: number;
+  readonly applicationName?: string;
+}
+
+export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const database = await connectDatabase(options.settings ?? databaseSettingsFromEnv(), options);
+  let dataSource: DataSource | null = null;
+  try {
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: database.url,
+      entities: allEntities,
+      migrations: allMigrations,
+      migrationsTableName: MIGRATIONS_TABLE,
+      migrationsTransactionMode: 'each',
+      synchronize: false,
+      extra: { max: database.embedded ? 2 : 10 },
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+  } catch (error) {
+    await dataSource?.destroy().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+  const eventStore = new PostgresEventStore(database.pool, { embedded: database.embedded });
+  const source = dataSource;
+  return {
+    database,
+    dataSource: source,
+    eventStore,
+    async close() {
+      await eventStore.close();
+      // Nest's TypeOrmModule destroys the DataSource on app shutdown; the CLI and bench close it here.
+      if (source.isInitialized) await source.destroy();
+      await database.close();
+    },
+  };
+}

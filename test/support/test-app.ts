@@ -1,0 +1,34 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createApp } from '../../apps/api/src/create-app.js';
+import { openRuntime, type Runtime } from '#runtime';
+import { createServerDatabase } from './server-database.js';
+
+export interface TestApp {
+  readonly app: NestExpressApplication;
+  readonly runtime: Runtime;
+  readonly http: () => ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Nest app over real HTTP on a fresh database: the embedded one by default, or a new database on the
+ * PostgreSQL server when DATABASE_URL is set (as CI does for its second run).
+ */
+export async function startTestApp(): Promise<TestApp> {
+  process.env.NODE_ENV = 'test';
+  const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
+  const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' } });
+  const app = await createApp(runtime);
+  await app.init();
+  return {
+    app,
+    runtime,
+    http: () => request(app.getHttpServer()),
+    async close() {
+      await app.close();
+      await runtime.close();
+      await server?.drop();
+    },
+  };
+}
