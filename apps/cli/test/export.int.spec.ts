@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime } from '#runtime';
 import { createServerDatabase, type ServerDatabase } from '../../../test/support/server-database.js';
+import { eventually } from '../../../test/support/eventually.js';
 import { exportCommand } from '../src/commands/export.command.js';
 
 describe('export (CLI)', () => {
@@ -24,6 +25,9 @@ describe('export (CLI)', () => {
     for (let stream = 0; stream < 3; stream++) {
       await runtime.eventStore.append([{ streamId: `practice-A0000${stream}`, expectedVersion: 0, events: [event(1), event(2), event(3)] }]);
     }
+    // export writes the stable part of the log; a transaction elsewhere on the server (other suites run beside this
+    // one) can keep the appends out of it for a while.
+    await eventually(() => runtime.eventStore.readAll(null, 100), (page) => page.events.length === 9);
     await runtime.close();
   });
 

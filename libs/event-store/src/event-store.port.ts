@@ -86,6 +86,16 @@ export interface StreamRead {
   readonly events: readonly RecordedEvent[];
 }
 
+/** A stream read once no append on it is in flight, with the instant through which it is complete. */
+export interface SettledStreamRead {
+  readonly stream: StreamRead;
+  /**
+   * No event recorded at or before this instant can still join the stream, so a knownAt up to it is repeatable for
+   * this stream alone. Null when the stream does not exist yet (nothing to wait for: use the store-wide horizon).
+   */
+  readonly completeThrough: string | null;
+}
+
 export interface ReadAllResult {
   readonly events: readonly RecordedEvent[];
   /** Cursor after the last event returned (or the one passed in, when nothing new). */
@@ -112,6 +122,11 @@ export abstract class EventStore {
   abstract readStream(streamId: string): Promise<StreamRead>;
   /** Reads several streams at once (one round trip), e.g. both sides of a merge. */
   abstract readStreams(streamIds: readonly string[]): Promise<Map<string, StreamRead>>;
+  /**
+   * Reads one stream after waiting for any append in flight on it. Its `completeThrough` is usually far later than the
+   * store-wide stable horizon, which any long transaction elsewhere (an import, say) holds back.
+   */
+  abstract readStreamSettled(streamId: string): Promise<SettledStreamRead>;
   /** Atomic: every stream's expected version is checked and all events land, or none do. */
   abstract append(appends: readonly StreamAppend[], options?: AppendOptions): Promise<AppendResult>;
   /** The stored answer for an idempotency key, if it was used before. */

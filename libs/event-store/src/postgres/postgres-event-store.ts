@@ -7,6 +7,7 @@ import {
   type LogCursor,
   type ReadAllResult,
   type RecordedEvent,
+  type SettledStreamRead,
   type StreamAppend,
   type StreamRead,
 } from '../event-store.port.js';
@@ -14,6 +15,7 @@ import { EventUpcasters } from '../upcasting/event-upcasters.js';
 import { AppendSignal } from './append-signal.js';
 import { APPENDED_CHANNEL, appendInTransaction, findIdempotentResult, replay } from './append-transaction.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
+import { readStreamSettled } from './settled-stream-read.js';
 import { BACKLOG_SQL, READ_ALL_SQL, STABLE_HORIZON_SQL } from './read-all.sql.js';
 
 export interface PostgresEventStoreOptions {
@@ -60,6 +62,10 @@ export class PostgresEventStore extends EventStore {
     return new Map(
       [...events].map(([streamId, list]) => [streamId, { streamId, version: list.at(-1)?.streamVersion ?? 0, events: list }]),
     );
+  }
+
+  readStreamSettled(streamId: string): Promise<SettledStreamRead> {
+    return readStreamSettled(this.pool, streamId, (event) => this.upcast(event));
   }
 
   async append(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {

@@ -7,16 +7,16 @@ import { GetPracticeHistory, type PracticeHistory, type PracticeHistoryEvent } f
 
 /**
  * The audit view of one practice: its own stream read straight from the log (not a projection), as it stood at
- * knownAt, in effective order (ties in recorded order), each event marked if a retraction known by then took it out.
+ * knownAt (never later than the instant through which the stream is settled), in effective order (ties in recorded order), each event marked if a retraction known by then took it out.
  */
 @QueryHandler(GetPracticeHistory)
 export class GetPracticeHistoryHandler implements IQueryHandler<GetPracticeHistory, PracticeHistory> {
   constructor(private readonly store: EventStore) {}
 
   async execute({ odsCode, knownAt }: GetPracticeHistory): Promise<PracticeHistory> {
-    const usedKnownAt = await this.store.clampKnownAt(knownAt);
+    const { stream, completeThrough } = await this.store.readStreamSettled(practiceStreamId(odsCode));
+    const usedKnownAt = await this.usableKnownAt(knownAt, completeThrough);
     const cutoff = Date.parse(usedKnownAt);
-    const stream = await this.store.readStream(practiceStreamId(odsCode));
     const known = stream.events.filter((event) => Date.parse(event.recordedAt) <= cutoff);
     if (known.length === 0) {
       throw new NotFoundException({ title: 'Practice not found', detail: `no practice ${odsCode} was recorded by ${usedKnownAt}`, code: 'PRACTICE_NOT_FOUND' });
@@ -39,5 +39,15 @@ export class GetPracticeHistoryHandler implements IQueryHandler<GetPracticeHisto
       })
       .sort((a, b) => (a.effectiveDate === b.effectiveDate ? a.streamVersion - b.streamVersion : a.effectiveDate < b.effectiveDate ? -1 : 1));
     return { odsCode, knownAt: usedKnownAt, streamVersion: known[known.length - 1].streamVersion, events };
+  }
+
+  /**
+   * This read concerns one stream, so its own settled instant bounds knownAt, not the store-wide horizon: a long
+   * transaction elsewhere does not hide a write this practice has already answered.
+   */
+  private async usableKnownAt(requested: string | null, completeThrough: string | null): Promise<string> {
+    if (completeThrough === null) return this.store.clampKnownAt(requested);
+    if (requested === null || Date.parse(requested) >= Date.parse(completeThrough)) return completeThrough;
+    return new Date(requested).toISOString();
   }
 }

@@ -1,0 +1,60 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
+import type { RecordedEvent, SettledStreamRead } from '../event-store.port.js';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
+
+/**
+ * FOR SHARE conflicts with the row lock an append takes on its stream (UPDATE), so this waits for an append in flight
+ * to commit or roll back, and holds off new ones until the read's transaction ends.
+ */
+const LOCK_STREAM_SQL = `SELECT version FROM event_store.streams WHERE stream_id = $1 FOR SHARE`;
+
+/** A fresh statement, so a fresh snapshot in READ COMMITTED: it sees the append that was just waited for. */
+const READ_STREAM_SQL = `
+SELECT ${EVENT_COLUMNS}
+  FROM event_store.events e
+ WHERE e.stream_id = $1
+ ORDER BY e.stream_version`;
+
+/** The database clock at the append's precision (recordedAt is cut to milliseconds). */
+const CLOCK_MS_SQL = `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`;
+
+/**
+ * Reads a stream with no append on it in flight. While the share lock is held no append can start, and the next one
+ * reads its recordedAt only after the lock is released. The lock is kept until the clock has left the millisecond the
+ * read ended in, so that next append's recordedAt is strictly later than `completeThrough`.
+ */
+export async function readStreamSettled(
+  pool: pg.Pool,
+  streamId: string,
+  upcast: (event: RecordedEvent) => RecordedEvent,
+): Promise<SettledStreamRead> {
+  const client = await pool.connect();
+  let unusable: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const locked = await client.query(LOCK_STREAM_SQL, [streamId]);
+    if (locked.rowCount === 0) {
+      await client.query('COMMIT');
+      return { stream: { streamId, version: 0, events: [] }, completeThrough: null };
+    }
+    const { rows } = await client.query<EventRow>(READ_STREAM_SQL, [streamId]);
+    const completeThrough = await clockMs(client);
+    while ((await clockMs(client)) === completeThrough) await sleep(1);
+    await client.query('COMMIT');
+    const events = rows.map((row) => upcast(toRecordedEvent(row)));
+    return { stream: { streamId, version: events.at(-1)?.streamVersion ?? 0, events }, completeThrough };
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      unusable = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(unusable);
+  }
+}
+
+async function clockMs(client: pg.PoolClient): Promise<string> {
+  const { rows } = await client.query<{ now: string }>(CLOCK_MS_SQL);
+  return rows[0].now;
+}
