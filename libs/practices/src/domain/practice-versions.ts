@@ -1,4 +1,4 @@
-import { effectiveTimeline } from './effective-timeline.js';
+import { compareEffectiveOrder, effectiveTimeline } from './effective-timeline.js';
 import type { TimelineEvent } from './practice.events.js';
 import { evolve, initialState } from './practice.evolve.js';
 import type { PracticeSnapshot, PracticeState, PracticeVersion } from './practice.state.js';
@@ -36,6 +36,66 @@ export function practiceVersions(history: readonly TimelineEvent[], knownAt?: st
     versions.push({ validFrom: date, validTo: null, state });
   }
   return versions;
+}
+
+/** How versions change when events extend a timeline at its end: the first `kept` stay, `tail` replaces the rest. */
+export interface VersionsExtension {
+  readonly kept: number;
+  readonly tail: PracticeVersion[];
+}
+
+/**
+ * The versions of a history extended by `events`, from the versions of the history so far, without folding it again:
+ * the same result as `practiceVersions` on the whole history, at the cost of the new events alone. The last version's
+ * state is the final state by value (`practiceVersions` only skips a date whose state equals it), so folding on from
+ * it is folding on from the end of the timeline.
+ *
+ * Only events that land at the end of the effective timeline can be taken this way: null (fold everything) when one
+ * is a retraction or is dated before `lastEffectiveDate` (the latest effective date among the earlier events), or when
+ * earlier events never opened the practice so no version holds their final state.
+ */
+export function extendVersions(
+  versions: readonly PracticeVersion[],
+  lastEffectiveDate: string | null,
+  events: readonly TimelineEvent[],
+): VersionsExtension | null {
+  if (versions.length === 0 && lastEffectiveDate !== null) return null;
+  if (events.some((e) => e.event.type === 'EventRetracted' || (lastEffectiveDate !== null && e.effectiveDate < lastEffectiveDate))) {
+    return null;
+  }
+  const ordered = [...events].sort(compareEffectiveOrder);
+  let kept = versions.length;
+  const tail: PracticeVersion[] = [];
+  const last = (): PracticeVersion | undefined => tail.at(-1) ?? (kept > 0 ? versions[kept - 1] : undefined);
+  const setLast = (version: PracticeVersion) => {
+    if (tail.length > 0) tail[tail.length - 1] = version;
+    else {
+      kept -= 1;
+      tail.push(version);
+    }
+  };
+  let state: PracticeState = (versions.at(-1)?.state as PracticeState | undefined) ?? initialState();
+  for (let i = 0; i < ordered.length; i++) {
+    state = evolve(state, ordered[i]);
+    const date = ordered[i].effectiveDate;
+    if ((i + 1 < ordered.length && ordered[i + 1].effectiveDate === date) || state.status === 'not-opened') continue;
+    let previous = last();
+    if (previous?.validFrom === date) {
+      // Earlier events already made a version on this date: it is folded again with the new ones.
+      if (tail.length > 0) tail.pop();
+      else kept -= 1;
+      previous = last();
+      if (previous && sameValue(previous.state, state)) {
+        setLast({ ...previous, validTo: null });
+        continue;
+      }
+    } else if (previous && sameValue(previous.state, state)) {
+      continue;
+    }
+    if (previous && previous.validTo !== date) setLast({ ...previous, validTo: date });
+    tail.push({ validFrom: date, validTo: null, state });
+  }
+  return { kept, tail };
 }
 
 /** Whether two states are equal as values (key order aside): practiceVersions merges consecutive equal states. */

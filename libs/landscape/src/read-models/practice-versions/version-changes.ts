@@ -1,5 +1,5 @@
 import type { PracticeSnapshot, TimelineEvent } from '#practices';
-import { diffVersions, effectiveVersions, type EffectiveVersion } from './practice-version.js';
+import { diffVersions, effectiveVersions, extendEffectiveVersions, type EffectiveVersion } from './practice-version.js';
 
 /** A bitemporal row to insert: an effective version believed from recordedFrom until recordedTo (null: still). */
 export interface VersionRowInsert {
@@ -50,11 +50,16 @@ export function planVersionChanges(
   const done: VersionRowInsert[] = [];
   let before: readonly EffectiveVersion[] = versionsBefore ?? (firstNewIndex > 0 ? effectiveVersions(history.slice(0, firstNewIndex)) : []);
   let lastRecordedAt = latestRecordedAt(history.slice(0, firstNewIndex));
+  let lastEffectiveDate = latestEffectiveDate(history, 0, firstNewIndex, null);
+  let start = firstNewIndex;
 
   for (const end of groupEnds(history, firstNewIndex)) {
     const at = laterOf(history[end - 1].recordedAt, lastRecordedAt);
     lastRecordedAt = at;
-    const after = effectiveVersions(history.slice(0, end));
+    // Most appends land at the end of the timeline: fold only them; a correction or retraction folds it all again.
+    const after = extendEffectiveVersions(before, lastEffectiveDate, history.slice(start, end)) ?? effectiveVersions(history.slice(0, end));
+    lastEffectiveDate = latestEffectiveDate(history, start, end, lastEffectiveDate);
+    start = end;
     const { removed, added } = diffVersions(before, after);
     for (const version of removed) {
       const pending = open.get(version.validFrom);
@@ -88,6 +93,15 @@ function groupEnds(history: readonly TimelineEvent[], start: number): number[] {
     if (!next || next.recordedAt !== history[index].recordedAt) ends.push(index + 1);
   }
   return ends;
+}
+
+/** The latest effective date among history[from, to) (retractions have none of their own), or `latest` if later. */
+function latestEffectiveDate(history: readonly TimelineEvent[], from: number, to: number, latest: string | null): string | null {
+  for (let index = from; index < to; index++) {
+    const event = history[index];
+    if (event.event.type !== 'EventRetracted' && (latest === null || event.effectiveDate > latest)) latest = event.effectiveDate;
+  }
+  return latest;
 }
 
 function latestRecordedAt(events: readonly TimelineEvent[]): string | null {
