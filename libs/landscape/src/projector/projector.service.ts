@@ -11,6 +11,7 @@ import { ProjectionSignals } from './projection-signals.js';
 const IDLE_WAIT_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 const SETTLE_FIRST_WAIT_MS = 2;
+const LIVE_CACHE_EVENTS = 30_000;
 
 /**
  * Runs the landscape projector as a catch-up subscription for the life of the application: pages through the log
@@ -29,7 +30,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly signals: ProjectionSignals,
   ) {
-    this.projector = new PracticeVersionsProjector(store, pool, { table: PRACTICE_VERSIONS_TABLE });
+    // The live projector sees the practices being written now: a small cache holds them and keeps the API lean.
+    this.projector = new PracticeVersionsProjector(store, pool, { table: PRACTICE_VERSIONS_TABLE, cacheEvents: LIVE_CACHE_EVENTS });
   }
 
   onApplicationBootstrap(): void {

@@ -50,6 +50,8 @@ export async function rebuildProjections(store: EventStore, pool: pg.Pool, optio
   await projector.catchUp(report('building'));
   // Read indexes are cheaper built once over the loaded rows than maintained row by row.
   for (const sql of practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await pool.query(sql);
+  // Index-only scans need the visibility map, and the planner statistics: neither exists for freshly loaded rows.
+  await pool.query(`VACUUM (ANALYZE) ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}`);
   const maxAttempts = options.maxSwitchAttempts ?? 20;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const outcome = await switchOver(pool);

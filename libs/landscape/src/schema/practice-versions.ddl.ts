@@ -63,12 +63,26 @@ export function practiceVersionsTableSql(table: PracticeVersionsTable): string[]
   ];
 }
 
+/**
+ * The narrow columns the landscape summary, the provider list and the practice filters aggregate. Carried in the
+ * bitemporal index so those reads are index-only scans: the rows themselves are wide (the full state as jsonb), and
+ * fetching thousands of them from the heap cost more than the search.
+ */
+const SUMMARY_COLUMNS = [
+  'status', 'commissioner_code', 'contract_type', 'holder_kind', 'provider_kind', 'provider_id', 'trust_code', 'pcn_code',
+  'federations', 'partner_count', 'salaried_count', 'registered_patients', 'single_handed', 'without_partners',
+];
+
+/** Whole landscape at (asOf, knownAt): a two-dimensional containment search, covering the summary's columns. */
+export function bitemporalIndexSql(table: PracticeVersionsTable): string {
+  return `CREATE INDEX ${table}_bitemporal ON ${qualified(table)} USING gist (valid, recorded) INCLUDE (${SUMMARY_COLUMNS.join(', ')})`;
+}
+
 /** Indexes that serve reads only. */
 export function practiceVersionsReadIndexesSql(table: PracticeVersionsTable): string[] {
   const name = qualified(table);
   return [
-    // Whole landscape at (asOf, knownAt): a two-dimensional containment search.
-    `CREATE INDEX ${table}_bitemporal ON ${name} USING gist (valid, recorded)`,
+    bitemporalIndexSql(table),
     // One practice at (asOf, knownAt): a short range scan of that practice's rows.
     `CREATE INDEX ${table}_by_practice ON ${name} (ods_code, valid_from, recorded_from)`,
   ];

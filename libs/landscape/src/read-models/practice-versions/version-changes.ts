@@ -105,7 +105,13 @@ function latestEffectiveDate(history: readonly TimelineEvent[], from: number, to
 }
 
 function latestRecordedAt(events: readonly TimelineEvent[]): string | null {
-  return events.reduce<string | null>((latest, event) => laterOf(event.recordedAt, latest), null);
+  let latest: string | null = null;
+  let latestMillis = -Infinity;
+  for (const event of events) {
+    const millis = Date.parse(event.recordedAt);
+    if (millis > latestMillis) [latest, latestMillis] = [event.recordedAt, millis];
+  }
+  return latest;
 }
 
 function laterOf(instant: string, other: string | null): string {
