@@ -120,6 +120,11 @@ export interface Backlog {
 
 export abstract class EventStore {
   abstract readStream(streamId: string): Promise<StreamRead>;
+  /**
+   * The stream's events after `afterVersion`, for a reader that holds the earlier ones (streams are append-only, so a
+   * held prefix never goes stale). `version` is the stream's version as read (at least `afterVersion` if it exists).
+   */
+  abstract readStreamAfter(streamId: string, afterVersion: number): Promise<StreamRead>;
   /** Reads several streams at once (one round trip), e.g. both sides of a merge. */
   abstract readStreams(streamIds: readonly string[]): Promise<Map<string, StreamRead>>;
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
 const PARTNERSHIP = { type: 'GMS', holder: { kind: 'partnership', id: 'the-surgery-partnership', name: 'The Surgery Partnership' } };
@@ -137,6 +138,24 @@ describe('practice write API (e2e)', () => {
       expect(res.body.conflictingEvent).toEqual(expect.objectContaining({ eventId: exit.body.eventId, type: 'PartnerExited', effectiveDate: '2018-01-01' }));
       expect((await history('B20001')).streamVersion).toBe(versionBefore);
     });
+  });
+
+  it('decides on events another process appended since this one last read the practice', async () => {
+    await open('C40001').expect(201);
+    await t.http().post('/practices/C40001/list-size').send({ registeredPatients: 4000, effectiveDate: '2010-01-01' }).expect(201);
+    // Another writer (a second API instance, an import) closes the practice behind this process's back.
+    await t.runtime.eventStore.append([
+      {
+        streamId: 'practice-C40001',
+        expectedVersion: 2,
+        events: [{ eventId: randomUUID(), type: 'PracticeClosed', data: { reason: 'contract ended' }, effectiveDate: '2015-01-01', metadata: { recordedBy: 'elsewhere' } }],
+      },
+    ]);
+    const late = await t.http().post('/practices/C40001/list-size').send({ registeredPatients: 4100, effectiveDate: '2016-01-01' });
+    expectProblem(late, 422, 'PRACTICE_CLOSED');
+    const conditional = await t.http().post('/practices/C40001/list-size').set('If-Match', '2').send({ registeredPatients: 4100, effectiveDate: '2011-01-01' });
+    expectProblem(conditional, 412, 'STREAM_VERSION_MISMATCH');
+    expect((await history('C40001')).streamVersion).toBe(3);
   });
 
   describe('conditional, idempotent and concurrent writes', () => {

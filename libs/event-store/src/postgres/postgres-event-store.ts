@@ -31,6 +31,12 @@ SELECT ${EVENT_COLUMNS}
  WHERE e.stream_id = ANY($1::text[])
  ORDER BY e.stream_id, e.stream_version`;
 
+const READ_STREAM_AFTER_SQL = `
+SELECT ${EVENT_COLUMNS}
+  FROM event_store.events e
+ WHERE e.stream_id = $1 AND e.stream_version > $2
+ ORDER BY e.stream_version`;
+
 /** A horizon can be momentarily unknown (the oldest writer ended between snapshot and lookup); asking again settles it. */
 const HORIZON_ATTEMPTS = 3;
 
@@ -53,6 +59,12 @@ export class PostgresEventStore extends EventStore {
   async readStream(streamId: string): Promise<StreamRead> {
     const streams = await this.readStreams([streamId]);
     return streams.get(streamId) ?? { streamId, version: 0, events: [] };
+  }
+
+  async readStreamAfter(streamId: string, afterVersion: number): Promise<StreamRead> {
+    const { rows } = await this.pool.query<EventRow>(READ_STREAM_AFTER_SQL, [streamId, afterVersion]);
+    const events = rows.map((row) => this.upcast(toRecordedEvent(row)));
+    return { streamId, version: events.at(-1)?.streamVersion ?? afterVersion, events };
   }
 
   async readStreams(streamIds: readonly string[]): Promise<Map<string, StreamRead>> {

@@ -9,6 +9,7 @@ import {
   type DecidedEvent,
   type PracticeCommand,
 } from '../../domain/index.js';
+import { PracticeTimelineCache } from './practice-timeline.cache.js';
 import { RecordPracticeChange, type WriteResult } from './record-practice-change.command.js';
 import { toTimeline } from './timeline.mapping.js';
 import type { WriteContext } from './write-context.js';
@@ -22,7 +23,10 @@ const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve
 
 @CommandHandler(RecordPracticeChange)
 export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracticeChange, WriteResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly timelines: PracticeTimelineCache,
+  ) {}
 
   async execute({ command, context }: RecordPracticeChange): Promise<WriteResult> {
     if (context.idempotencyKey) {
@@ -46,14 +50,15 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
   private async decideAndAppend(command: PracticeCommand, context: WriteContext): Promise<AppendResult> {
     const practiceStream = practiceStreamId(command.odsCode);
     const intoStream = command.type === 'MergePractice' ? practiceStreamId(command.intoOdsCode) : null;
-    const streams = await this.store.readStreams(intoStream ? [practiceStream, intoStream] : [practiceStream]);
-    const practiceVersion = streams.get(practiceStream)?.version ?? 0;
+    const practice = intoStream ? null : await this.timelines.read(practiceStream);
+    const streams = intoStream ? await this.store.readStreams([practiceStream, intoStream]) : null;
+    const practiceVersion = practice?.version ?? streams?.get(practiceStream)?.version ?? 0;
     if (context.expectedVersion !== undefined && context.expectedVersion !== practiceVersion) {
       throw preconditionFailed(practiceVersion, context.expectedVersion);
     }
     const decision = decide(command, {
-      practice: toTimeline(streams.get(practiceStream)),
-      into: intoStream ? toTimeline(streams.get(intoStream)) : undefined,
+      practice: practice?.history ?? toTimeline(streams?.get(practiceStream)),
+      into: intoStream ? toTimeline(streams?.get(intoStream)) : undefined,
     });
     const appends: StreamAppend[] = [
       { streamId: practiceStream, expectedVersion: practiceVersion, events: decision.practice.map((e) => toNewEvent(e, context)) },
@@ -61,11 +66,13 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
     if (intoStream && decision.into?.length) {
       appends.push({
         streamId: intoStream,
-        expectedVersion: streams.get(intoStream)?.version ?? 0,
+        expectedVersion: streams?.get(intoStream)?.version ?? 0,
         events: decision.into.map((e) => toNewEvent(e, context)),
       });
     }
-    return this.store.append(appends, { idempotencyKey: context.idempotencyKey, idempotencyFingerprint: context.fingerprint });
+    const result = await this.store.append(appends, { idempotencyKey: context.idempotencyKey, idempotencyFingerprint: context.fingerprint });
+    for (const stream of result.replayed ? [] : result.streams) this.timelines.appended(stream.streamId, stream.events);
+    return result;
   }
 }
 
