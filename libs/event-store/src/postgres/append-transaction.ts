@@ -1,4 +1,5 @@
 import type { ClientBase, Pool } from 'pg';
+import { inTransaction } from './in-transaction.js';
 import { encodeCursor } from '../cursor.js';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
 import type {
@@ -36,33 +37,21 @@ export async function appendInTransaction(
   assertWellFormed(appends);
   const key = options.idempotencyKey;
   const fingerprint = options.idempotencyFingerprint ?? null;
-  const client = await pool.connect();
-  let unusable: Error | undefined;
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     if (key !== undefined) {
       const claimed = await client.query(CLAIM_IDEMPOTENCY_KEY_SQL, [key, fingerprint]);
       if (claimed.rowCount === 0) {
-        // Already used (possibly by a concurrent attempt we just waited for): answer with what it stored.
+        // Already used (possibly by a concurrent attempt we just waited for): answer with what it stored. Nothing was
+        // written, so the transaction ends the same whether it commits or rolls back.
         const stored = await findIdempotentResult(client, key);
-        await client.query('ROLLBACK');
         if (!stored) throw new Error(`idempotency key ${key} is claimed but has no stored result`);
         return replay(stored, key, fingerprint);
       }
     }
     const result = await appendEvents(client, appends);
     if (key !== undefined) await client.query(STORE_IDEMPOTENT_RESULT_SQL, [key, JSON.stringify(result)]);
-    await client.query('COMMIT');
     return result;
-  } catch (error) {
-    // A connection that cannot even roll back goes back to the pool destroyed, not half-way through a transaction.
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      unusable = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(unusable);
-  }
+  });
 }
 
 export async function findIdempotentResult(

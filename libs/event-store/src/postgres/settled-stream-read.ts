@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { RecordedEvent, SettledStreamRead } from '../event-store.port.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
+import { inTransaction } from './in-transaction.js';
 
 /**
  * FOR SHARE conflicts with the row lock an append takes on its stream (UPDATE), so this waits for an append in flight
@@ -29,29 +30,15 @@ export async function readStreamSettled(
   streamId: string,
   upcast: (event: RecordedEvent) => RecordedEvent,
 ): Promise<SettledStreamRead> {
-  const client = await pool.connect();
-  let unusable: Error | undefined;
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const locked = await client.query(LOCK_STREAM_SQL, [streamId]);
-    if (locked.rowCount === 0) {
-      await client.query('COMMIT');
-      return { stream: { streamId, version: 0, events: [] }, completeThrough: null };
-    }
+    if (locked.rowCount === 0) return { stream: { streamId, version: 0, events: [] }, completeThrough: null };
     const { rows } = await client.query<EventRow>(READ_STREAM_SQL, [streamId]);
     const completeThrough = await clockMs(client);
     while ((await clockMs(client)) === completeThrough) await sleep(1);
-    await client.query('COMMIT');
     const events = rows.map((row) => upcast(toRecordedEvent(row)));
     return { stream: { streamId, version: events.at(-1)?.streamVersion ?? 0, events }, completeThrough };
-  } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      unusable = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.release(unusable);
-  }
+  });
 }
 
 async function clockMs(client: pg.PoolClient): Promise<string> {
