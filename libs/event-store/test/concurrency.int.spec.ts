@@ -66,8 +66,13 @@ describe('PostgresEventStore under concurrency (PostgreSQL server)', () => {
 
   it('keeps a late-committing append after the horizon and reads it before later transactions', async () => {
     const slowStream = `slow-${randomUUID()}`;
-    await fixture.store.append([streamAppend(slowStream, 0)]);
-    const before = await fixture.store.readAll(null, 1_000_000);
+    const opened = await fixture.store.append([streamAppend(slowStream, 0)]);
+    // Start after the stream's first event, once readable (other suites' transactions can hold it back a moment).
+    const openedId = opened.streams[0].events[0].eventId;
+    const before = await eventually(
+      () => fixture.store.readAll(null, 1_000_000),
+      (page) => page.events.some((e) => e.eventId === openedId),
+    );
 
     const release = await lockStream(fixture, slowStream);
     const slow = fixture.store.append([streamAppend(slowStream, 1)], { idempotencyKey: randomUUID() });
