@@ -83,5 +83,6 @@ describe('projector killed with SIGKILL in the middle of catching up (PostgreSQL
     const resumed = await versionRows(fixture);
     await rebuildProjections(fixture.store, fixture.pool);
     expect(await versionRows(fixture)).toEqual(resumed);
-  });
+    // Thousands of events through several killed processes: on a loaded 2-core machine this can take minutes.
+  }, 240_000);
 });

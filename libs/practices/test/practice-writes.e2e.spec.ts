@@ -148,7 +148,7 @@ describe('practice write API (e2e)', () => {
       {
         streamId: 'practice-C40001',
         expectedVersion: 2,
-        events: [{ eventId: randomUUID(), type: 'PracticeClosed', data: { reason: 'contract ended' }, effectiveDate: '2015-01-01', metadata: { recordedBy: 'elsewhere' } }],
+        events: [{ eventId: randomUUID(), type: 'PracticeClosed', data: { reason: 'contract ended' }, effectiveDate: '2015-01-01', metadata: { recordedBy: 'elsewhere', correlationId: 'elsewhere', causationId: null } }],
       },
     ]);
     const late = await t.http().post('/practices/C40001/list-size').send({ registeredPatients: 4100, effectiveDate: '2016-01-01' });
