@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from '../src/errors.js';
 import type { LogCursor, RecordedEvent, StreamAppend } from '../src/event-store.port.js';
 import type { PostgresEventStore } from '../src/postgres/postgres-event-store.js';
-import { eventually, newEvent, openServerFixture, streamAppend, type EventStoreFixture } from './event-store-fixture.js';
+import { cursorAfterEverything, eventually, newEvent, openServerFixture, streamAppend, type EventStoreFixture } from './event-store-fixture.js';
 
 const WRITERS = 8;
 const APPENDS_PER_WRITER = 200;
@@ -40,7 +40,7 @@ describe('PostgresEventStore under concurrency (PostgreSQL server)', () => {
   });
 
   it('gives a reader following the log every event exactly once while writers commit out of order', async () => {
-    const start = (await fixture.store.readAll(null, 1_000_000)).cursor;
+    const start = await cursorAfterEverything(fixture);
     const started = Date.now();
     const appended: RecordedEvent[] = [];
     let writing = true;
@@ -66,13 +66,8 @@ describe('PostgresEventStore under concurrency (PostgreSQL server)', () => {
 
   it('keeps a late-committing append after the horizon and reads it before later transactions', async () => {
     const slowStream = `slow-${randomUUID()}`;
-    const opened = await fixture.store.append([streamAppend(slowStream, 0)]);
-    // Start after the stream's first event, once readable (other suites' transactions can hold it back a moment).
-    const openedId = opened.streams[0].events[0].eventId;
-    const before = await eventually(
-      () => fixture.store.readAll(null, 1_000_000),
-      (page) => page.events.some((e) => e.eventId === openedId),
-    );
+    await fixture.store.append([streamAppend(slowStream, 0)]);
+    const before = await cursorAfterEverything(fixture);
 
     const release = await lockStream(fixture, slowStream);
     const slow = fixture.store.append([streamAppend(slowStream, 1)], { idempotencyKey: randomUUID() });
@@ -80,12 +75,12 @@ describe('PostgresEventStore under concurrency (PostgreSQL server)', () => {
     const fast = await fixture.store.append([streamAppend(`fast-${randomUUID()}`, 0)]);
     const fastEvent = fast.streams[0].events[0];
 
-    const whileSlowOpen = await fixture.store.readAll(before.cursor, 1000);
+    const whileSlowOpen = await fixture.store.readAll(before, 1000);
     const horizonWhileOpen = await fixture.store.stableHorizon();
     await release();
     const slowEvent = (await slow).streams[0].events[0];
     const afterCommit = await eventually(
-      () => fixture.store.readAll(before.cursor, 1000),
+      () => fixture.store.readAll(before, 1000),
       (page) => page.events.length >= 2 && Date.parse(page.stableHorizon ?? '0') >= Date.parse(slowEvent.recordedAt),
     );
 

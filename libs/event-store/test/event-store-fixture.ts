@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { eventually } from '../../../test/support/eventually.js';
 import { createServerDatabase } from '../../../test/support/server-database.js';
-import type { NewEvent, StreamAppend } from '../src/event-store.port.js';
+import type { LogCursor, NewEvent, StreamAppend } from '../src/event-store.port.js';
 import { eventStoreMigrations } from '../src/postgres/migrations/index.js';
 import { PostgresEventStore, type PostgresEventStoreOptions } from '../src/postgres/postgres-event-store.js';
 
@@ -72,4 +73,17 @@ export function streamAppend(streamId: string, expectedVersion: number, count = 
   return { streamId, expectedVersion, events: Array.from({ length: count }, () => newEvent(type)) };
 }
 
-export { eventually } from '../../../test/support/eventually.js';
+export { eventually };
+
+/**
+ * The cursor after every event stored so far, once all of them are readable: a transaction elsewhere on the server
+ * can keep a just-committed event out of the log readers' view for a moment.
+ */
+export async function cursorAfterEverything(fixture: EventStoreFixture): Promise<LogCursor | null> {
+  const stored = (await fixture.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0].n;
+  const page = await eventually(
+    () => fixture.store.readAll(null, 1_000_000),
+    (read) => read.events.length >= stored,
+  );
+  return page.cursor;
+}

@@ -1,3 +1,5 @@
+import { RECORDING_CLOCK } from './event-row.js';
+
 /**
  * The statements of one append transaction, in the order they run. Batches stay at a fixed number of round trips
  * whatever their size: all stream versions are checked in one statement, all events inserted in another, both over
@@ -52,7 +54,7 @@ created AS (
 SELECT array(SELECT stream_id FROM advanced UNION ALL SELECT stream_id FROM created) AS advanced_stream_ids,
        pg_current_xact_id()::text AS transaction_id,
        CASE WHEN pg_current_xact_id() IS NOT NULL
-            THEN to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+            THEN ${RECORDING_CLOCK}
        END AS recorded_at,
        pg_notify($4, '') IS NULL AS notified`;
 

@@ -1,5 +1,11 @@
 import type { EventMetadata, RecordedEvent } from '../event-store.port.js';
 
+/** Instants as the store writes and compares them: UTC, millisecond precision (recordedAt's precision). */
+export const ISO_MILLIS_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/** The database clock as an append records it; readers that reason about later appends must read it the same way. */
+export const RECORDING_CLOCK = `to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', ${ISO_MILLIS_FORMAT})`;
+
 /**
  * The columns of a stored event as text where JavaScript would lose or shift them (bigints, xid8, dates, instants),
  * whatever type parsers the pool has installed.
@@ -14,7 +20,7 @@ export const EVENT_COLUMNS = `
   e.position::text AS position,
   e.transaction_id::text AS transaction_id,
   to_char(e.effective_date, 'YYYY-MM-DD') AS effective_date,
-  to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at,
+  to_char(e.recorded_at AT TIME ZONE 'UTC', ${ISO_MILLIS_FORMAT}) AS recorded_at,
   e.metadata`;
 
 export interface EventRow {
@@ -46,3 +52,10 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: row.metadata,
   };
 }
+
+/** One stream's events after a version (0: the whole stream), in stream order. $1 stream id, $2 version. */
+export const READ_STREAM_AFTER_SQL = `
+SELECT ${EVENT_COLUMNS}
+  FROM event_store.events e
+ WHERE e.stream_id = $1 AND e.stream_version > $2
+ ORDER BY e.stream_version`;

@@ -14,7 +14,7 @@ import {
 import { EventUpcasters } from '../upcasting/event-upcasters.js';
 import { AppendSignal } from './append-signal.js';
 import { APPENDED_CHANNEL, appendInTransaction, findIdempotentResult, replay } from './append-transaction.js';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
+import { EVENT_COLUMNS, READ_STREAM_AFTER_SQL, toRecordedEvent, type EventRow } from './event-row.js';
 import { readStreamSettled } from './settled-stream-read.js';
 import { BACKLOG_SQL, READ_ALL_SQL, STABLE_HORIZON_SQL } from './read-all.sql.js';
 
@@ -30,12 +30,6 @@ SELECT ${EVENT_COLUMNS}
   FROM event_store.events e
  WHERE e.stream_id = ANY($1::text[])
  ORDER BY e.stream_id, e.stream_version`;
-
-const READ_STREAM_AFTER_SQL = `
-SELECT ${EVENT_COLUMNS}
-  FROM event_store.events e
- WHERE e.stream_id = $1 AND e.stream_version > $2
- ORDER BY e.stream_version`;
 
 /** A horizon can be momentarily unknown (the oldest writer ended between snapshot and lookup); asking again settles it. */
 const HORIZON_ATTEMPTS = 3;

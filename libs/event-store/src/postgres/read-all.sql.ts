@@ -1,4 +1,4 @@
-import { EVENT_COLUMNS } from './event-row.js';
+import { EVENT_COLUMNS, ISO_MILLIS_FORMAT } from './event-row.js';
 
 /**
  * Reading the whole log in commit-safe order, and the stable horizon, in ONE statement (one snapshot).
@@ -49,7 +49,7 @@ horizon AS MATERIALIZED (
 )`;
 
 const HORIZON_AS_TEXT = `to_char((date_trunc('milliseconds', h.instant) - interval '1 millisecond') AT TIME ZONE 'UTC',
-               'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+               ${ISO_MILLIS_FORMAT})`;
 
 export const READ_ALL_SQL = `
 WITH ${HORIZON_CTES},

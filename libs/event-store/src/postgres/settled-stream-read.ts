@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { RecordedEvent, SettledStreamRead } from '../event-store.port.js';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
+import { READ_STREAM_AFTER_SQL, RECORDING_CLOCK, toRecordedEvent, type EventRow } from './event-row.js';
 import { inTransaction } from './in-transaction.js';
 
 /**
@@ -10,15 +10,7 @@ import { inTransaction } from './in-transaction.js';
  */
 const LOCK_STREAM_SQL = `SELECT version FROM event_store.streams WHERE stream_id = $1 FOR SHARE`;
 
-/** A fresh statement, so a fresh snapshot in READ COMMITTED: it sees the append that was just waited for. */
-const READ_STREAM_SQL = `
-SELECT ${EVENT_COLUMNS}
-  FROM event_store.events e
- WHERE e.stream_id = $1
- ORDER BY e.stream_version`;
-
-/** The database clock at the append's precision (recordedAt is cut to milliseconds). */
-const CLOCK_MS_SQL = `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`;
+const CLOCK_MS_SQL = `SELECT ${RECORDING_CLOCK} AS now`;
 
 /**
  * Reads a stream with no append on it in flight. While the share lock is held no append can start, and the next one
@@ -33,7 +25,8 @@ export async function readStreamSettled(
   return inTransaction(pool, async (client) => {
     const locked = await client.query(LOCK_STREAM_SQL, [streamId]);
     if (locked.rowCount === 0) return { stream: { streamId, version: 0, events: [] }, completeThrough: null };
-    const { rows } = await client.query<EventRow>(READ_STREAM_SQL, [streamId]);
+    // A fresh statement, so a fresh snapshot in READ COMMITTED: it sees the append that was just waited for.
+    const { rows } = await client.query<EventRow>(READ_STREAM_AFTER_SQL, [streamId, 0]);
     const completeThrough = await clockMs(client);
     while ((await clockMs(client)) === completeThrough) await sleep(1);
     const events = rows.map((row) => upcast(toRecordedEvent(row)));

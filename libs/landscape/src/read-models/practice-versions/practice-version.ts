@@ -19,7 +19,7 @@ export interface EffectiveVersion {
  * orders, the cost would be a version closed and reinserted unchanged, not a wrong answer.
  */
 export function effectiveVersions(history: readonly TimelineEvent[]): EffectiveVersion[] {
-  return practiceVersions([...history]).map(withKey);
+  return practiceVersions(history).map(withKey);
 }
 
 /**

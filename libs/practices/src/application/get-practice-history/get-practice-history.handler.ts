@@ -7,7 +7,8 @@ import { GetPracticeHistory, type PracticeHistory, type PracticeHistoryEvent } f
 
 /**
  * The audit view of one practice: its own stream read straight from the log (not a projection), as it stood at
- * knownAt (never later than the instant through which the stream is settled), in effective order (ties in recorded order), each event marked if a retraction known by then took it out.
+ * knownAt (never later than the instant through which the stream is settled), in effective order (ties in recorded
+ * order), each event marked if a retraction known by then took it out.
  */
 @QueryHandler(GetPracticeHistory)
 export class GetPracticeHistoryHandler implements IQueryHandler<GetPracticeHistory, PracticeHistory> {

@@ -11,7 +11,6 @@ import {
 } from '../../domain/index.js';
 import { PracticeTimelineCache } from './practice-timeline.cache.js';
 import { RecordPracticeChange, type WriteResult } from './record-practice-change.command.js';
-import { toTimeline } from './timeline.mapping.js';
 import type { WriteContext } from './write-context.js';
 
 /**
@@ -50,23 +49,19 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
   private async decideAndAppend(command: PracticeCommand, context: WriteContext): Promise<AppendResult> {
     const practiceStream = practiceStreamId(command.odsCode);
     const intoStream = command.type === 'MergePractice' ? practiceStreamId(command.intoOdsCode) : null;
-    const practice = intoStream ? null : await this.timelines.read(practiceStream);
-    const streams = intoStream ? await this.store.readStreams([practiceStream, intoStream]) : null;
-    const practiceVersion = practice?.version ?? streams?.get(practiceStream)?.version ?? 0;
-    if (context.expectedVersion !== undefined && context.expectedVersion !== practiceVersion) {
-      throw preconditionFailed(practiceVersion, context.expectedVersion);
+    const practice = await this.timelines.read(practiceStream);
+    const into = intoStream ? await this.timelines.read(intoStream) : undefined;
+    if (context.expectedVersion !== undefined && context.expectedVersion !== practice.version) {
+      throw preconditionFailed(practice.version, context.expectedVersion);
     }
-    const decision = decide(command, {
-      practice: practice?.history ?? toTimeline(streams?.get(practiceStream)),
-      into: intoStream ? toTimeline(streams?.get(intoStream)) : undefined,
-    });
+    const decision = decide(command, { practice: practice.history, into: into?.history });
     const appends: StreamAppend[] = [
-      { streamId: practiceStream, expectedVersion: practiceVersion, events: decision.practice.map((e) => toNewEvent(e, context)) },
+      { streamId: practiceStream, expectedVersion: practice.version, events: decision.practice.map((e) => toNewEvent(e, context)) },
     ];
-    if (intoStream && decision.into?.length) {
+    if (intoStream && into && decision.into?.length) {
       appends.push({
         streamId: intoStream,
-        expectedVersion: streams?.get(intoStream)?.version ?? 0,
+        expectedVersion: into.version,
         events: decision.into.map((e) => toNewEvent(e, context)),
       });
     }
