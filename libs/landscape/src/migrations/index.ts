@@ -2,6 +2,7 @@ import { CreateLandscapeProjections1763856100000 } from './1763856100000-create-
 import { CreateReportingViews1763856200000 } from './1763856200000-create-reporting-views.js';
 import { CheckpointRecordedThrough1763856300000 } from './1763856300000-checkpoint-recorded-through.js';
 import { CoveringBitemporalIndex1763856400000 } from './1763856400000-covering-bitemporal-index.js';
+import { SummaryFacts1763856500000 } from './1763856500000-summary-facts.js';
 
 /** Oldest first. A migration, once committed, is never edited: change the schema with a new one. */
 export const landscapeMigrations = [
@@ -9,4 +10,5 @@ export const landscapeMigrations = [
   CreateReportingViews1763856200000,
   CheckpointRecordedThrough1763856300000,
   CoveringBitemporalIndex1763856400000,
+  SummaryFacts1763856500000,
 ];

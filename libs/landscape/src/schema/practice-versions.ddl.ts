@@ -54,6 +54,7 @@ export function practiceVersionsTableSql(table: PracticeVersionsTable): string[]
       registered_patients integer,
       single_handed boolean NOT NULL,
       without_partners boolean NOT NULL,
+      summary_facts text NOT NULL,
       state jsonb NOT NULL,
       CONSTRAINT ${table}_valid_order CHECK (valid_to IS NULL OR valid_to > valid_from),
       CONSTRAINT ${table}_recorded_order CHECK (recorded_to IS NULL OR recorded_to > recorded_from)
@@ -64,18 +65,33 @@ export function practiceVersionsTableSql(table: PracticeVersionsTable): string[]
 }
 
 /**
- * The narrow columns the landscape summary, the provider list and the practice filters aggregate. Carried in the
- * bitemporal index so those reads are index-only scans: the rows themselves are wide (the full state as jsonb), and
+ * The narrow columns the provider list and the practice filters read. Carried in the bitemporal index so those reads
+ * are index-only scans: the rows themselves are wide (the full state as jsonb), and
  * fetching thousands of them from the heap cost more than the search.
  */
-const SUMMARY_COLUMNS = [
+const NARROW_COLUMNS = [
   'status', 'commissioner_code', 'contract_type', 'holder_kind', 'provider_kind', 'provider_id', 'trust_code', 'pcn_code',
   'federations', 'partner_count', 'salaried_count', 'registered_patients', 'single_handed', 'without_partners',
 ];
 
-/** Whole landscape at (asOf, knownAt): a two-dimensional containment search, covering the summary's columns. */
+/** Whole landscape at (asOf, knownAt): a two-dimensional containment search, covering the narrow columns. */
 export function bitemporalIndexSql(table: PracticeVersionsTable): string {
-  return `CREATE INDEX ${table}_bitemporal ON ${qualified(table)} USING gist (valid, recorded) INCLUDE (${SUMMARY_COLUMNS.join(', ')})`;
+  return `CREATE INDEX ${table}_bitemporal ON ${qualified(table)} USING gist (valid, recorded) INCLUDE (${NARROW_COLUMNS.join(', ')})`;
+}
+
+/**
+ * The landscape summary's two searches, each carrying only the packed summary facts (see summary-facts.ts): the open
+ * versions still believed, searched by effective date alone (nearly every row: history is seldom corrected), and the
+ * few superseded ones, searched in both dimensions. A summary at any knownAt is the union of the two.
+ */
+export function summaryIndexesSql(table: PracticeVersionsTable): string[] {
+  const name = qualified(table);
+  return [
+    `CREATE INDEX IF NOT EXISTS ${table}_summary_believed ON ${name} USING gist (valid) INCLUDE (recorded_from, summary_facts)
+       WHERE recorded_to IS NULL AND status = 'open'`,
+    `CREATE INDEX IF NOT EXISTS ${table}_summary_superseded ON ${name} USING gist (valid, recorded) INCLUDE (summary_facts)
+       WHERE recorded_to IS NOT NULL AND status = 'open'`,
+  ];
 }
 
 /** Indexes that serve reads only. */
@@ -83,13 +99,14 @@ export function practiceVersionsReadIndexesSql(table: PracticeVersionsTable): st
   const name = qualified(table);
   return [
     bitemporalIndexSql(table),
+    ...summaryIndexesSql(table),
     // One practice at (asOf, knownAt): a short range scan of that practice's rows.
     `CREATE INDEX ${table}_by_practice ON ${name} (ods_code, valid_from, recorded_from)`,
   ];
 }
 
 /** Index and constraint names that carry the table name, for renaming a shadow table into place. */
-export const PRACTICE_VERSIONS_INDEX_SUFFIXES = ['pkey', 'bitemporal', 'current', 'by_practice'] as const;
+export const PRACTICE_VERSIONS_INDEX_SUFFIXES = ['pkey', 'bitemporal', 'summary_believed', 'summary_superseded', 'current', 'by_practice'] as const;
 export const PRACTICE_VERSIONS_CONSTRAINT_SUFFIXES = ['valid_order', 'recorded_order'] as const;
 
 /** The checkpoints table as first created; later columns come from later migrations. */

@@ -78,6 +78,10 @@ export class PracticeVersionEntity {
   @Column({ name: 'without_partners', type: 'boolean' })
   withoutPartners!: boolean;
 
+  /** JSON array: see summary-facts.ts. */
+  @Column({ name: 'summary_facts', type: 'text' })
+  summaryFacts!: string;
+
   @Column({ type: 'jsonb' })
   state!: PracticeSnapshot;
 }

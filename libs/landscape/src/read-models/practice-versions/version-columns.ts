@@ -1,4 +1,5 @@
 import type { PracticeSnapshot } from '#practices';
+import { summaryFactsOf } from './summary-facts.js';
 
 /** The narrow, typed columns kept beside the full state, for filters and the landscape summary. */
 export interface VersionColumns {
@@ -19,6 +20,8 @@ export interface VersionColumns {
   readonly registered_patients: number | null;
   readonly single_handed: boolean;
   readonly without_partners: boolean;
+  /** JSON text of summaryFactsOf(state): see summary-facts.ts. */
+  readonly summary_facts: string;
 }
 
 export function versionColumns(state: PracticeSnapshot): VersionColumns {
@@ -40,6 +43,7 @@ export function versionColumns(state: PracticeSnapshot): VersionColumns {
     registered_patients: state.registeredPatients,
     single_handed: state.singleHanded,
     without_partners: state.withoutPartners,
+    summary_facts: JSON.stringify(summaryFactsOf(state)),
   };
 }
 
@@ -67,5 +71,6 @@ export const VERSION_INSERT_COLUMNS: readonly (readonly [string, string])[] = [
   ['registered_patients', 'integer'],
   ['single_handed', 'boolean'],
   ['without_partners', 'boolean'],
+  ['summary_facts', 'text'],
   ['state', 'jsonb'],
 ];
