@@ -214,7 +214,7 @@ async function waitUntilBlocked(fixture: EventStoreFixture, streamId: string): P
     const { rows } = await fixture.pool.query(
       `SELECT 1 FROM pg_stat_activity
         WHERE datname = current_database() AND wait_event_type = 'Lock' AND backend_xid IS NOT NULL
-          AND query LIKE '%event_store.streams%'`,
+          AND query LIKE '%event_store.append_events%'`,
     );
     if (rows.length > 0) return;
     await fixture.pool.query('SELECT pg_sleep(0.005)');

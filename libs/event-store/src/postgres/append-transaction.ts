@@ -10,12 +10,13 @@ import type {
   StreamAppendResult,
 } from '../event-store.port.js';
 import {
-  ADVANCE_STREAMS_SQL,
+  APPEND_EVENTS_SQL,
   CLAIM_IDEMPOTENCY_KEY_SQL,
   FIND_IDEMPOTENT_RESULT_SQL,
-  INSERT_EVENTS_SQL,
   STORE_IDEMPOTENT_RESULT_SQL,
   STREAM_VERSIONS_SQL,
+  WRONG_EXPECTED_VERSION_SQLSTATE,
+  type AppendedRow,
 } from './append.sql.js';
 
 export const APPENDED_CHANNEL = 'event_store_appended';
@@ -26,19 +27,18 @@ interface StoredIdempotentResult {
 }
 
 /**
- * Runs one append as one transaction on one pooled connection. Everything happens on that connection: on the
- * embedded database, waiting on a second connection while this one holds a transaction would deadlock.
+ * Runs one append atomically on one pooled connection. Without an idempotency key it is a single call of the append
+ * function (its own implicit transaction); with one, the key is claimed, the events appended and the answer stored in
+ * one explicit transaction. Everything happens on that connection: on the embedded database, waiting on a second
+ * connection while this one holds a transaction would deadlock.
  */
-export async function appendInTransaction(
-  pool: Pool,
-  appends: readonly StreamAppend[],
-  options: AppendOptions,
-): Promise<AppendResult> {
+export async function appendAtomically(pool: Pool, appends: readonly StreamAppend[], options: AppendOptions): Promise<AppendResult> {
   assertWellFormed(appends);
   const key = options.idempotencyKey;
   const fingerprint = options.idempotencyFingerprint ?? null;
-  return inTransaction(pool, async (client) => {
-    if (key !== undefined) {
+  try {
+    if (key === undefined) return await appendEvents(pool, appends);
+    return await inTransaction(pool, async (client) => {
       const claimed = await client.query(CLAIM_IDEMPOTENCY_KEY_SQL, [key, fingerprint]);
       if (claimed.rowCount === 0) {
         // Already used (possibly by a concurrent attempt we just waited for): answer with what it stored. Nothing was
@@ -47,11 +47,15 @@ export async function appendInTransaction(
         if (!stored) throw new Error(`idempotency key ${key} is claimed but has no stored result`);
         return replay(stored, key, fingerprint);
       }
-    }
-    const result = await appendEvents(client, appends);
-    if (key !== undefined) await client.query(STORE_IDEMPOTENT_RESULT_SQL, [key, JSON.stringify(result)]);
-    return result;
-  });
+      const result = await appendEvents(client, appends);
+      await client.query(STORE_IDEMPOTENT_RESULT_SQL, [key, JSON.stringify(result)]);
+      return result;
+    });
+  } catch (error) {
+    // The versions are read after the failed statement's transaction has ended: an aborted one answers nothing.
+    if ((error as { code?: string }).code === WRONG_EXPECTED_VERSION_SQLSTATE) throw await wrongExpectedVersion(pool, appends);
+    throw error;
+  }
 }
 
 export async function findIdempotentResult(
@@ -68,17 +72,13 @@ export function replay(stored: StoredIdempotentResult, key: string, fingerprint:
   return { ...stored.result, replayed: true };
 }
 
-async function appendEvents(client: ClientBase, appends: readonly StreamAppend[]): Promise<AppendResult> {
-  const streamIds = appends.map((a) => a.streamId);
-  const advanced = await client.query<{ advanced_stream_ids: string[]; transaction_id: string; recorded_at: string }>(
-    ADVANCE_STREAMS_SQL,
-    [streamIds, appends.map((a) => a.expectedVersion), appends.map((a) => a.expectedVersion + a.events.length), APPENDED_CHANNEL],
-  );
-  const { advanced_stream_ids: advancedIds, transaction_id: transactionId, recorded_at: recordedAt } = advanced.rows[0];
-  if (advancedIds.length !== appends.length) throw await wrongExpectedVersion(client, appends, new Set(advancedIds));
-
+async function appendEvents(queryable: Pool | ClientBase, appends: readonly StreamAppend[]): Promise<AppendResult> {
   const rows = appends.flatMap((a) => a.events.map((event, i) => ({ append: a, event, streamVersion: a.expectedVersion + i + 1 })));
-  const inserted = await client.query<{ event_id: string; position: string }>(INSERT_EVENTS_SQL, [
+  const inserted = await queryable.query<AppendedRow>(APPEND_EVENTS_SQL, [
+    appends.map((a) => a.streamId),
+    appends.map((a) => a.expectedVersion),
+    appends.map((a) => a.expectedVersion + a.events.length),
+    APPENDED_CHANNEL,
     rows.map((r) => r.append.streamId),
     rows.map((r) => r.streamVersion),
     rows.map((r) => r.event.eventId),
@@ -87,8 +87,8 @@ async function appendEvents(client: ClientBase, appends: readonly StreamAppend[]
     rows.map((r) => JSON.stringify(r.event.data)),
     rows.map((r) => JSON.stringify(r.event.metadata)),
     rows.map((r) => r.event.effectiveDate),
-    recordedAt,
   ]);
+  const { transaction_id: transactionId, recorded_at: recordedAt } = inserted.rows[0];
   const positions = new Map(inserted.rows.map((r) => [r.event_id, r.position]));
 
   let lastPosition = 0n;
@@ -122,17 +122,12 @@ async function appendEvents(client: ClientBase, appends: readonly StreamAppend[]
 }
 
 /** Names the first stream that was not at its expected version, with the version it is actually at. */
-async function wrongExpectedVersion(
-  client: ClientBase,
-  appends: readonly StreamAppend[],
-  advancedIds: ReadonlySet<string>,
-): Promise<WrongExpectedVersionError> {
-  const failed = appends.filter((a) => !advancedIds.has(a.streamId));
-  const { rows } = await client.query<{ stream_id: string; version: number }>(STREAM_VERSIONS_SQL, [
-    failed.map((a) => a.streamId),
-  ]);
+async function wrongExpectedVersion(pool: Pool, appends: readonly StreamAppend[]): Promise<WrongExpectedVersionError> {
+  const { rows } = await pool.query<{ stream_id: string; version: number }>(STREAM_VERSIONS_SQL, [appends.map((a) => a.streamId)]);
   const actual = new Map(rows.map((r) => [r.stream_id, r.version]));
-  const first = failed[0];
+  // Usually the stream that failed; when another append has moved it on again since, still a stream that is not where
+  // this append expected it.
+  const first = appends.find((a) => (actual.get(a.streamId) ?? 0) !== a.expectedVersion) ?? appends[0];
   return new WrongExpectedVersionError(first.streamId, first.expectedVersion, actual.get(first.streamId) ?? null);
 }
 

@@ -1,9 +1,6 @@
-import { RECORDING_CLOCK } from './event-row.js';
-
 /**
- * The statements of one append transaction, in the order they run. Batches stay at a fixed number of round trips
- * whatever their size: all stream versions are checked in one statement, all events inserted in another, both over
- * unnest()ed arrays.
+ * The statements of an append. Batches stay at a fixed number of round trips whatever their size: streams and events
+ * go over as unnest()ed arrays.
  */
 
 /** Claims the key first, so a concurrent duplicate waits here for the first attempt and then finds its result. */
@@ -22,54 +19,29 @@ export const STORE_IDEMPOTENT_RESULT_SQL = `
 UPDATE event_store.idempotency_keys SET result = $2::jsonb WHERE key = $1`;
 
 /**
- * Moves every stream from its expected version to its new one, or creates it when expected is 0. A row lock makes a
- * racing append wait; when the winner commits, the loser's UPDATE re-checks `version = expected` on the new row and
- * matches nothing (its INSERT ... ON CONFLICT likewise does nothing), so at most one of them advances the stream.
+ * The whole append in one call of event_store.append_events (migration 1763856600000, which explains its guarantees):
+ * every stream moved from its expected version to its new one (created when expected is 0), the clock read after the
+ * transaction id is assigned, listeners notified on commit, all events inserted in one multi-row insert. A racing
+ * append on the same stream waits on the stream's row lock and, once the winner commits, finds the version moved and
+ * fails with WRONG_EXPECTED_VERSION_SQLSTATE, undoing everything it did.
  *
- * The same statement returns the transaction id (assigning it if needed) and THEN reads the clock for recordedAt:
- * the CASE evaluates pg_current_xact_id() before clock_timestamp(). The stable horizon relies on this order
- * (see read-all.sql.ts). pg_notify is delivered to listeners only if and when the transaction commits.
- *
- * $1 stream ids, $2 expected versions, $3 new versions, $4 notification channel.
+ * $1 stream ids, $2 expected versions, $3 new versions, $4 notification channel; $5..$12 the events as parallel
+ * arrays (stream id, stream version, event id, type, schema version, data, metadata, effective date).
  */
-export const ADVANCE_STREAMS_SQL = `
-WITH wanted AS (
-  SELECT * FROM unnest($1::text[], $2::int[], $3::int[]) AS w(stream_id, expected_version, new_version)
-),
-advanced AS (
-  UPDATE event_store.streams s
-     SET version = w.new_version
-    FROM wanted w
-   WHERE w.expected_version > 0
-     AND s.stream_id = w.stream_id
-     AND s.version = w.expected_version
-  RETURNING s.stream_id
-),
-created AS (
-  INSERT INTO event_store.streams (stream_id, version)
-  SELECT w.stream_id, w.new_version FROM wanted w WHERE w.expected_version = 0
-  ON CONFLICT (stream_id) DO NOTHING
-  RETURNING stream_id
-)
-SELECT array(SELECT stream_id FROM advanced UNION ALL SELECT stream_id FROM created) AS advanced_stream_ids,
-       pg_current_xact_id()::text AS transaction_id,
-       CASE WHEN pg_current_xact_id() IS NOT NULL
-            THEN ${RECORDING_CLOCK}
-       END AS recorded_at,
-       pg_notify($4, '') IS NULL AS notified`;
+export const APPEND_EVENTS_SQL = `
+SELECT appended_event_id AS event_id, appended_position AS position,
+       appended_transaction_id AS transaction_id, appended_recorded_at AS recorded_at
+  FROM event_store.append_events($1::text[], $2::int[], $3::int[], $4::text,
+                                 $5::text[], $6::int[], $7::uuid[], $8::text[], $9::int[], $10::text[], $11::text[], $12::date[])`;
+
+export interface AppendedRow {
+  readonly event_id: string;
+  readonly position: string;
+  readonly transaction_id: string;
+  readonly recorded_at: string;
+}
+
+export const WRONG_EXPECTED_VERSION_SQLSTATE = 'ES409';
 
 export const STREAM_VERSIONS_SQL = `
 SELECT stream_id, version FROM event_store.streams WHERE stream_id = ANY($1::text[])`;
-
-/**
- * One multi-row insert for the whole batch. Positions come from the identity in row order; transaction_id defaults
- * to the current transaction. $1..$8 are parallel arrays, $9 the recordedAt of the whole append.
- */
-export const INSERT_EVENTS_SQL = `
-INSERT INTO event_store.events
-  (stream_id, stream_version, event_id, type, schema_version, data, metadata, effective_date, recorded_at)
-SELECT e.stream_id, e.stream_version, e.event_id, e.type, e.schema_version,
-       e.data::jsonb, e.metadata::jsonb, e.effective_date, $9::timestamptz
-  FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::text[], $8::date[])
-       AS e(stream_id, stream_version, event_id, type, schema_version, data, metadata, effective_date)
-RETURNING event_id::text AS event_id, position::text AS position`;

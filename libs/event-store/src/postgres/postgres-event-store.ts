@@ -13,7 +13,7 @@ import {
 } from '../event-store.port.js';
 import { EventUpcasters } from '../upcasting/event-upcasters.js';
 import { AppendSignal } from './append-signal.js';
-import { APPENDED_CHANNEL, appendInTransaction, findIdempotentResult, replay } from './append-transaction.js';
+import { APPENDED_CHANNEL, appendAtomically, findIdempotentResult, replay } from './append-transaction.js';
 import { EVENT_COLUMNS, READ_STREAM_AFTER_SQL, toRecordedEvent, type EventRow } from './event-row.js';
 import { readStreamSettled } from './settled-stream-read.js';
 import { BACKLOG_SQL, READ_ALL_SQL, STABLE_HORIZON_SQL } from './read-all.sql.js';
@@ -75,7 +75,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   async append(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
-    const result = await appendInTransaction(this.pool, appends, options);
+    const result = await appendAtomically(this.pool, appends, options);
     if (!result.replayed) this.signal.appended();
     return result;
   }
