@@ -3,30 +3,35 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { PG_POOL } from '#platform';
 import type { PracticeSnapshot } from '#practices';
-import { ProjectionStatus } from '../../projector/projection-status.js';
 import { toPracticeView, type PracticeView } from '../shared/practice-view.js';
-import { resolveReadTime } from '../shared/read-time.js';
+import { requestedKnownAt, todayUtc } from '../shared/read-time.js';
+import { clampedKnownAtSql, isoInstantSql } from '../shared/read-time.sql.js';
 import { GetPractice } from './get-practice.query.js';
 
-// A short scan of one practice's rows (index on ods_code, valid_from, recorded_from).
+// The knownAt answered for, and a short scan of one practice's rows (index on ods_code, valid_from, recorded_from).
 const PRACTICE_AT = `
-  SELECT state FROM landscape.practice_versions
-   WHERE ods_code = $1
-     AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
-     AND recorded_from <= $3::timestamptz AND (recorded_to IS NULL OR recorded_to > $3::timestamptz)
-   LIMIT 1`;
+  SELECT ${isoInstantSql('t.known_at')} AS known_at, v.state
+    FROM (SELECT ${clampedKnownAtSql('$3')} AS known_at) t
+    LEFT JOIN LATERAL (
+      SELECT state FROM landscape.practice_versions
+       WHERE ods_code = $1
+         AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
+         AND recorded_from <= t.known_at AND (recorded_to IS NULL OR recorded_to > t.known_at)
+       LIMIT 1) v ON true`;
 
 @QueryHandler(GetPractice)
 export class GetPracticeHandler implements IQueryHandler<GetPractice, PracticeView> {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
-    private readonly status: ProjectionStatus,
-  ) {}
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
   async execute(query: GetPractice): Promise<PracticeView> {
-    const time = await resolveReadTime(this.status, query.asOf, query.knownAt);
-    const { rows } = await this.pool.query<{ state: PracticeSnapshot }>(PRACTICE_AT, [query.odsCode, time.asOf, time.knownAt]);
-    if (!rows[0]) {
+    const asOf = query.asOf ?? todayUtc();
+    const { rows } = await this.pool.query<{ known_at: string; state: PracticeSnapshot | null }>(PRACTICE_AT, [
+      query.odsCode,
+      asOf,
+      requestedKnownAt(query.knownAt),
+    ]);
+    const time = { asOf, knownAt: rows[0].known_at };
+    if (rows[0].state === null) {
       throw new NotFoundException({
         title: 'Practice not found',
         detail: `practice ${query.odsCode} did not exist on ${time.asOf} as known at ${time.knownAt}`,

@@ -1,0 +1,12 @@
+import { CHECKPOINTS_TABLE, PRACTICE_VERSIONS_TABLE, qualified } from '../../schema/practice-versions.ddl.js';
+
+/**
+ * The knownAt a read answers for, worked out inside the read's own statement (one round trip instead of two): the
+ * requested instant, never beyond the live projection's stable horizon (see ProjectionStatus.resolveKnownAt, which
+ * states the same rule for the other reads). `requested` is the SQL parameter holding the requested instant.
+ */
+export const clampedKnownAtSql = (requested: string): string => `date_trunc('milliseconds', least(${requested}::timestamptz,
+  coalesce((SELECT stable_horizon FROM ${qualified(CHECKPOINTS_TABLE)} WHERE name = '${PRACTICE_VERSIONS_TABLE}'), 'epoch'::timestamptz)))`;
+
+/** An instant column as the API states it: ISO 8601, UTC, milliseconds. */
+export const isoInstantSql = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
