@@ -12,7 +12,7 @@ import { ensureNationalDataset } from './dataset/national-dataset.js';
 import { openPractices, readLogFacts } from './dataset/practice-facts.js';
 import { probeLag } from './lag/lag-probe.js';
 import { say } from './progress.js';
-import { measureRebuild, projectionIsCurrent } from './rebuild/rebuild-bench.js';
+import { measureRebuild, prepareProjection } from './rebuild/rebuild-bench.js';
 import type { BenchReport } from './report/bench-report.js';
 import { BenchRandom } from './seeded-random.js';
 
@@ -64,12 +64,11 @@ async function runApiParts(
   report: BenchReport,
   notes: string[],
 ): Promise<void> {
-  if (!(await projectionIsCurrent(runtime))) {
-    say('national: the projection is behind the log; rebuilding it before starting the API (not a measured part)');
-    await measureRebuild(runtime, 'preparing projection');
-  }
+  await prepareProjection(runtime);
   const facts = await readLogFacts(runtime.database.pool);
-  const plan = new WritePlan(openPractices(facts), new BenchRandom(7));
+  // Seeded by the log's length: a fresh database always gets the same plan, while a reused one (whose earlier runs
+  // lengthened the streams they wrote to) gets practices with their national-history lengths, not the same ones again.
+  const plan = new WritePlan(openPractices(facts), new BenchRandom(7 + (report.dataset.events ?? 0)));
   const { profileDir } = options;
   const logFile = join(tmpdir(), `gp-register-bench-api-${process.pid}.log`);
   const separate = options.projector === 'separate';
