@@ -5,6 +5,9 @@ import type { PopulationBand } from './population-bands.js';
 export type LandscapeFigures = Omit<LandscapeSummary, 'asOf' | 'knownAt'>;
 
 const NONE = 'none';
+// Positions in SummaryFacts.
+const [COMMISSIONER, CONTRACT_TYPE, HOLDER_KIND, PROVIDER_KIND, PROVIDER_ID, TRUST, PCN, PARTNERS, SALARIED, PATIENTS, SINGLE_HANDED, WITHOUT_PARTNERS, FEDERATIONS] =
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
 /** Every figure of the summary, in one pass over the open practices' facts. Count maps are keyed in code order. */
 export function landscapeFigures(practices: readonly SummaryFacts[], bands: readonly PopulationBand[]): LandscapeFigures {
@@ -14,7 +17,7 @@ export function landscapeFigures(practices: readonly SummaryFacts[], bands: read
   const byTrust = new Counter();
   const byFederation = new Counter();
   const pcns = new Set<string>();
-  const providerPatients = new Map<string, number>();
+  const providerPatients = new Map<string, Map<string, number>>();
   let partners = 0;
   let salaried = 0;
   let singleHanded = 0;
@@ -23,10 +26,14 @@ export function landscapeFigures(practices: readonly SummaryFacts[], bands: read
   let inPcn = 0;
   let registeredPatients = 0;
 
-  for (const [commissioner, contractType, holderKind, providerKind, providerId, trust, pcn, partnerCount, salariedCount, patients, single, noPartners, federations] of practices) {
-    byCommissioner.add(commissioner ?? NONE);
-    byContractType.add(contractType ?? NONE);
-    byHolderKind.add(holderKind ?? NONE);
+  for (const practice of practices) {
+    const federations = practice[FEDERATIONS];
+    const pcn = practice[PCN];
+    const trust = practice[TRUST];
+    const patients = practice[PATIENTS] ?? 0;
+    byCommissioner.add(practice[COMMISSIONER] ?? NONE);
+    byContractType.add(practice[CONTRACT_TYPE] ?? NONE);
+    byHolderKind.add(practice[HOLDER_KIND] ?? NONE);
     if (trust !== null) byTrust.add(trust);
     for (const federation of federations) byFederation.add(federation);
     if (federations.length > 0) inFederation++;
@@ -34,15 +41,18 @@ export function landscapeFigures(practices: readonly SummaryFacts[], bands: read
       inPcn++;
       pcns.add(pcn);
     }
-    partners += partnerCount;
-    salaried += salariedCount;
-    if (single) singleHanded++;
-    if (noPartners) withoutPartners++;
-    registeredPatients += patients ?? 0;
+    partners += practice[PARTNERS];
+    salaried += practice[SALARIED];
+    if (practice[SINGLE_HANDED]) singleHanded++;
+    if (practice[WITHOUT_PARTNERS]) withoutPartners++;
+    registeredPatients += patients;
+    const providerId = practice[PROVIDER_ID];
     if (providerId !== null) {
       // Kind and id together name a provider: a trust and a company may share an id.
-      const provider = `${providerKind}\u0000${providerId}`;
-      providerPatients.set(provider, (providerPatients.get(provider) ?? 0) + (patients ?? 0));
+      const kind = practice[PROVIDER_KIND] ?? NONE;
+      let ofKind = providerPatients.get(kind);
+      if (!ofKind) providerPatients.set(kind, (ofKind = new Map()));
+      ofKind.set(providerId, (ofKind.get(providerId) ?? 0) + patients);
     }
   }
 
@@ -59,7 +69,10 @@ export function landscapeFigures(practices: readonly SummaryFacts[], bands: read
     federations: { practicesInFederation: inFederation, byFederation: byFederation.sorted() },
     pcns: { practicesInPcn: inPcn, pcns: pcns.size },
     registeredPatients,
-    providers: { total: providerPatients.size, byPopulationBand: bandTotals(providerPatients.values(), bands) },
+    providers: {
+      total: [...providerPatients.values()].reduce((total, ofKind) => total + ofKind.size, 0),
+      byPopulationBand: bandTotals([...providerPatients.values()].flatMap((ofKind) => [...ofKind.values()]), bands),
+    },
   };
 }
 
