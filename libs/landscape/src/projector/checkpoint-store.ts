@@ -81,10 +81,17 @@ export async function readCheckpoint(db: Queryable, name: string): Promise<Check
   return rows[0] ? toCheckpoint(rows[0]) : emptyCheckpoint(name);
 }
 
-/** Reads the checkpoint and holds its row lock until the caller's transaction ends: one writer per projection. */
+/**
+ * Reads the checkpoint and holds its row lock until the caller's transaction ends: one writer per projection. The row
+ * is created first only when missing (once per projection), so a step normally spends one round trip here.
+ */
 export async function lockCheckpoint(client: Queryable, name: string): Promise<Checkpoint> {
-  await ensureCheckpoint(client, name);
-  const { rows } = await client.query<CheckpointRow>(`SELECT ${COLUMNS} FROM ${table} WHERE name = $1 FOR UPDATE`, [name]);
+  const lock = () => client.query<CheckpointRow>(`SELECT ${COLUMNS} FROM ${table} WHERE name = $1 FOR UPDATE`, [name]);
+  let { rows } = await lock();
+  if (!rows[0]) {
+    await ensureCheckpoint(client, name);
+    ({ rows } = await lock());
+  }
   return toCheckpoint(rows[0]);
 }
 

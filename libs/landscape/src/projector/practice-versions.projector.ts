@@ -3,7 +3,7 @@ import { EventStore, type LogCursor, type RecordedEvent } from '#event-store';
 import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
 import { writeVersionChanges } from '../read-models/practice-versions/version-writer.js';
-import { advanceCheckpoint, isSettled, lockCheckpoint, readCheckpoint, sameCursor } from './checkpoint-store.js';
+import { advanceCheckpoint, isSettled, lockCheckpoint, readCheckpoint, sameCursor, type Checkpoint } from './checkpoint-store.js';
 import { HistoryCache } from './history-cache.js';
 import { loadPageWork } from './practice-histories.js';
 
@@ -41,6 +41,12 @@ export class PracticeVersionsProjector {
   readonly table: PracticeVersionsTable;
   private readonly batchSize: number;
   private readonly cache: HistoryCache;
+  /**
+   * The checkpoint as this projector last committed it, so a step need not read it back first. Only a hint: the step's
+   * transaction locks the stored checkpoint and compares, so if anything else moved it (another projector, a rebuild
+   * switching in) the step writes nothing, forgets the hint and reads the stored one next time.
+   */
+  private lastCommitted: Checkpoint | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -53,12 +59,14 @@ export class PracticeVersionsProjector {
   }
 
   async step(): Promise<StepResult> {
-    const checkpoint = await readCheckpoint(this.pool, this.table);
+    const checkpoint = this.lastCommitted ?? (await readCheckpoint(this.pool, this.table));
+    this.lastCommitted = null;
     const page = await this.store.readAll(checkpoint.cursor, this.batchSize);
     // A page cut by the limit may leave events recorded before its horizon for later pages: no horizon from it.
     const horizon = page.hasMore ? null : page.stableHorizon;
     const newerHorizon = horizon !== null && (checkpoint.stableHorizon === null || Date.parse(horizon) > Date.parse(checkpoint.stableHorizon));
     if (page.events.length === 0 && !newerHorizon) {
+      this.lastCommitted = checkpoint;
       return { applied: 0, hasMore: page.hasMore, conflict: false, cursor: checkpoint.cursor, settled: isSettled(checkpoint) };
     }
     const work = await loadPageWork(this.store, this.cache, page.events);
@@ -80,6 +88,7 @@ export class PracticeVersionsProjector {
         eventsApplied: page.events.length,
       });
     });
+    if (committed !== false) this.lastCommitted = committed;
     return committed === false
       ? { applied: 0, hasMore: page.hasMore, conflict: true, cursor: checkpoint.cursor, settled: false }
       : { applied: page.events.length, hasMore: page.hasMore, conflict: false, cursor: committed.cursor, settled: isSettled(committed) };

@@ -106,14 +106,16 @@ function latestEffectiveDate(history: readonly TimelineEvent[], from: number, to
 
 function latestRecordedAt(events: readonly TimelineEvent[]): string | null {
   let latest: string | null = null;
-  let latestMillis = -Infinity;
-  for (const event of events) {
-    const millis = Date.parse(event.recordedAt);
-    if (millis > latestMillis) [latest, latestMillis] = [event.recordedAt, millis];
-  }
+  for (const event of events) if (latest === null || isLater(event.recordedAt, latest)) latest = event.recordedAt;
   return latest;
 }
 
+// The store writes instants in one fixed-width UTC form (ISO_MILLIS_FORMAT), which sorts as text: no parsing needed
+// for the whole-history scans above. Anything else is compared as a date.
+const inStoreForm = (instant: string): boolean => instant.length === 24 && instant[10] === 'T' && instant[23] === 'Z';
+const isLater = (instant: string, than: string): boolean =>
+  inStoreForm(instant) && inStoreForm(than) ? instant > than : Date.parse(instant) > Date.parse(than);
+
 function laterOf(instant: string, other: string | null): string {
-  return other !== null && Date.parse(other) > Date.parse(instant) ? other : instant;
+  return other !== null && isLater(other, instant) ? other : instant;
 }

@@ -20,8 +20,12 @@ export async function writeVersionChanges(client: pg.ClientBase, table: Practice
     ];
     const matches = `t.ods_code = c.ods_code AND t.valid_from = c.valid_from AND t.recorded_to IS NULL`;
     const closing = `unnest($1::text[], $2::date[], $3::timestamptz[]) AS c(ods_code, valid_from, at)`;
-    await client.query(`DELETE FROM ${name} t USING ${closing} WHERE ${matches} AND t.recorded_from >= c.at`, params);
-    await client.query(`UPDATE ${name} t SET recorded_to = c.at FROM ${closing} WHERE ${matches}`, params);
+    // One statement, two disjoint sets of rows (a data-modifying CTE and its outer statement must not touch the same row).
+    await client.query(
+      `WITH deleted AS (DELETE FROM ${name} t USING ${closing} WHERE ${matches} AND t.recorded_from >= c.at)
+       UPDATE ${name} t SET recorded_to = c.at FROM ${closing} WHERE ${matches} AND t.recorded_from < c.at`,
+      params,
+    );
   }
   const columns = VERSION_INSERT_COLUMNS.map(([column]) => column).join(', ');
   const recordType = VERSION_INSERT_COLUMNS.map(([column, type]) => `${column} ${type}`).join(', ');
