@@ -104,6 +104,11 @@ export interface CheckpointAdvance {
   readonly stableHorizon: string | null;
   /** The latest recordedAt among the events of this step, if any. */
   readonly recordedThrough: string | null;
+  /**
+   * With a stableHorizon: the last event of the longest run of this step's events (in log order) recorded at or before
+   * it; null when the first was recorded after it or the step applied none.
+   */
+  readonly settledThrough?: LogCursor | null;
   readonly eventsApplied: number;
 }
 
@@ -112,14 +117,21 @@ export function advanced(checkpoint: Checkpoint, advance: CheckpointAdvance): Ch
   const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : Date.parse(a) >= Date.parse(b) ? a : b);
   const stableHorizon = advance.stableHorizon === null ? checkpoint.stableHorizon : later(checkpoint.stableHorizon, advance.stableHorizon);
   const recordedThrough = later(checkpoint.recordedThrough, advance.recordedThrough);
-  const covered =
-    advance.stableHorizon !== null && stableHorizon !== null && (recordedThrough === null || Date.parse(stableHorizon) >= Date.parse(recordedThrough));
+  const recordedBy = (horizon: string | null, instant: string | null) => instant === null || (horizon !== null && Date.parse(horizon) >= Date.parse(instant));
+  // Under a steady write load some append is nearly always in flight, so a step seldom finds everything it applied
+  // recorded by the horizon; the horizon cursor then moves as far as the events that are, instead of waiting for a
+  // quiet moment. Everything applied before this step must be covered first (recordedThrough is their latest).
+  let horizonCursor = checkpoint.horizonCursor;
+  if (advance.stableHorizon !== null && recordedBy(stableHorizon, checkpoint.recordedThrough)) {
+    if (recordedBy(stableHorizon, recordedThrough)) horizonCursor = advance.cursor;
+    else horizonCursor = advance.settledThrough ?? checkpoint.cursor;
+  }
   return {
     ...checkpoint,
     cursor: advance.cursor,
     stableHorizon,
     recordedThrough,
-    horizonCursor: covered ? advance.cursor : checkpoint.horizonCursor,
+    horizonCursor,
     eventsApplied: checkpoint.eventsApplied + advance.eventsApplied,
   };
 }

@@ -85,6 +85,7 @@ export class PracticeVersionsProjector {
         cursor: page.cursor ?? checkpoint.cursor,
         stableHorizon: horizon,
         recordedThrough: latestRecordedAt(page.events),
+        settledThrough: horizon === null ? null : settledThrough(page.events, horizon),
         eventsApplied: page.events.length,
       });
     });
@@ -124,6 +125,17 @@ export class PracticeVersionsProjector {
       client.release();
     }
   }
+}
+
+/** The last event of the longest run from the page's start recorded at or before `horizon`. */
+function settledThrough(events: readonly RecordedEvent[], horizon: string): LogCursor | null {
+  const bound = Date.parse(horizon);
+  let through: LogCursor | null = null;
+  for (const event of events) {
+    if (Date.parse(event.recordedAt) > bound) break;
+    through = { transactionId: event.transactionId, position: event.position };
+  }
+  return through;
 }
 
 function latestRecordedAt(events: readonly RecordedEvent[]): string | null {
