@@ -1,3 +1,8 @@
+import { GetLandscapeSummary } from '../src/application/get-landscape-summary/get-landscape-summary.query.js';
+import { GetLandscapeSummaryHandler } from '../src/application/get-landscape-summary/get-landscape-summary.handler.js';
+import { bandsFrom } from '../src/application/get-landscape-summary/population-bands.js';
+import { GetPractice } from '../src/application/get-practice/get-practice.query.js';
+import { GetPracticeHandler } from '../src/application/get-practice/get-practice.handler.js';
 import { canonicalJson } from '../src/read-models/practice-versions/canonical-json.js';
 import { landscapeAt } from '../src/read-models/practice-versions/landscape-at.js';
 import { readCheckpoint } from '../src/projector/checkpoint-store.js';
@@ -33,7 +38,17 @@ describe('rebuild-projections beside a running projector and ongoing writes (Pos
     const settled = (await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_TABLE)).stableHorizon!;
     const asOf = new Date().toISOString().slice(0, 10);
     const landscape = async () => canonicalJson([...(await landscapeAt(fixture.pool, asOf, settled))].sort(([a], [b]) => a.localeCompare(b)));
+    // The practice and summary reads run as named prepared statements on the server: they must follow the switch-over
+    // (the live table dropped and the shadow renamed in its place) on connections that prepared them before it.
+    const practiceHandler = new GetPracticeHandler(fixture.pool);
+    const summaryHandler = new GetLandscapeSummaryHandler(fixture.pool);
+    const handlerReads = async () =>
+      canonicalJson([
+        await practiceHandler.execute(new GetPractice(PRACTICES[0], asOf, settled)),
+        await summaryHandler.execute(new GetLandscapeSummary(asOf, settled, bandsFrom([20_000]))),
+      ]);
     const answer = await landscape();
+    const handlerAnswer = await handlerReads();
 
     let running = true;
     const projecting = (async () => {
@@ -43,8 +58,12 @@ describe('rebuild-projections beside a running projector and ongoing writes (Pos
       for (let i = 0; i < 10; i++) await round();
     })();
     const answers: string[] = [];
+    const handlerAnswers: string[] = [];
     const reading = (async () => {
-      while (running) answers.push(await landscape());
+      while (running) {
+        answers.push(await landscape());
+        handlerAnswers.push(await handlerReads());
+      }
     })();
     const rebuilt = await rebuildProjections(fixture.store, fixture.pool, { batchSize: 50 });
     await writing;
@@ -54,6 +73,8 @@ describe('rebuild-projections beside a running projector and ongoing writes (Pos
     expect(rebuilt.switchAttempts).toBeGreaterThanOrEqual(1);
     expect(answers.length).toBeGreaterThan(0);
     expect(answers.every((seen) => seen === answer)).toBe(true);
+    expect(handlerAnswers.every((seen) => seen === handlerAnswer)).toBe(true);
+    expect(await handlerReads()).toBe(handlerAnswer);
     await projectThrough(live, fixture.pool, recorder.appended);
     expect((await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_TABLE)).eventsApplied).toBe(recorder.appended);
     const report = await verifyProjections(fixture.store, fixture.pool, { dates: 8, knownAts: 6 });

@@ -2,3 +2,4 @@ export * from './database/embedded-postgres.js';
 export * from './database/tokens.js';
 export * from './database/database-settings.js';
 export * from './database/database-connection.js';
+export * from './database/prepared-statements.js';

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import type { DatabaseSettings } from './database-settings.js';
+import { markSharedSession } from './prepared-statements.js';
 
 // Dates stay 'YYYY-MM-DD' strings (no time zone shifts); bigints stay strings (no precision loss).
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -39,6 +40,7 @@ export async function connectDatabase(settings: DatabaseSettings, options: Conne
   });
   pool.on('error', () => undefined); // an idle client's error is surfaced on its next use; don't crash the process
   if (embedded) {
+    markSharedSession(pool);
     const clients = await Promise.all(Array.from({ length: max }, () => pool.connect()));
     clients.forEach((client) => client.release());
   }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { PG_POOL } from '#platform';
+import { hotQuery, PG_POOL } from '#platform';
 import type { SummaryFacts } from '../../read-models/practice-versions/summary-facts.js';
 import { requestedKnownAt, todayUtc } from '../shared/read-time.js';
 import { GetLandscapeSummary, type LandscapeSummary } from './get-landscape-summary.query.js';
@@ -14,7 +14,9 @@ export class GetLandscapeSummaryHandler implements IQueryHandler<GetLandscapeSum
 
   async execute(query: GetLandscapeSummary): Promise<LandscapeSummary> {
     const asOf = query.asOf ?? todayUtc();
-    const { rows } = await this.pool.query<{ known_at: string; facts: string | null }>(LANDSCAPE_FACTS_SQL, [asOf, requestedKnownAt(query.knownAt)]);
+    const { rows } = await this.pool.query<{ known_at: string; facts: string | null }>(
+      hotQuery(this.pool, 'landscape-summary-facts', LANDSCAPE_FACTS_SQL, [asOf, requestedKnownAt(query.knownAt)]),
+    );
     const practices = rows[0].facts === null ? [] : (JSON.parse(rows[0].facts) as SummaryFacts[]);
     return { asOf, knownAt: rows[0].known_at, ...landscapeFigures(practices, query.bands) };
   }

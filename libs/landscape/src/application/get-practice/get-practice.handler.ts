@@ -1,7 +1,7 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { PG_POOL } from '#platform';
+import { hotQuery, PG_POOL } from '#platform';
 import type { PracticeSnapshot } from '#practices';
 import { toPracticeView, type PracticeView } from '../shared/practice-view.js';
 import { requestedKnownAt, todayUtc } from '../shared/read-time.js';
@@ -25,11 +25,9 @@ export class GetPracticeHandler implements IQueryHandler<GetPractice, PracticeVi
 
   async execute(query: GetPractice): Promise<PracticeView> {
     const asOf = query.asOf ?? todayUtc();
-    const { rows } = await this.pool.query<{ known_at: string; state: PracticeSnapshot | null }>(PRACTICE_AT, [
-      query.odsCode,
-      asOf,
-      requestedKnownAt(query.knownAt),
-    ]);
+    const { rows } = await this.pool.query<{ known_at: string; state: PracticeSnapshot | null }>(
+      hotQuery(this.pool, 'landscape-practice-at', PRACTICE_AT, [query.odsCode, asOf, requestedKnownAt(query.knownAt)]),
+    );
     const time = { asOf, knownAt: rows[0].known_at };
     if (rows[0].state === null) {
       throw new NotFoundException({
