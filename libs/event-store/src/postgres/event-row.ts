@@ -3,7 +3,10 @@ import type { EventMetadata, RecordedEvent } from '../event-store.port.js';
 /** Instants as the store writes and compares them: UTC, millisecond precision (recordedAt's precision). */
 export const ISO_MILLIS_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/** The database clock as an append records it (event_store.append_events); readers that reason about later appends must read it the same way. */
+/**
+ * The database clock as an append records it (event_store.append_events spells it out the same way); readers that
+ * reason about later appends must read it the same way.
+ */
 export const RECORDING_CLOCK = `to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', ${ISO_MILLIS_FORMAT})`;
 
 /**

@@ -12,8 +12,8 @@ import { EVENT_COLUMNS, ISO_MILLIS_FORMAT } from './event-row.js';
  * The stable horizon H is an instant such that every event with recordedAt <= H has already been returned (or lies
  * before the cursor). The argument:
  *  - an appender gets its transaction id BEFORE it reads recordedAt (event_store.append_events reads the clock after
- *    moving the streams, which assigns the id), and ids are handed out in order; so an event whose transaction id is >= X was recorded
- *    after the moment X was handed out, which is after the xact_start of the transaction holding X;
+ *    moving the streams, which assigns the id), and ids are handed out in order; so an event whose transaction id is
+ *    >= X was recorded after the moment X was handed out, which is after the xact_start of the transaction holding X;
  *  - an id handed out after our snapshot belongs to an event recorded after our snapshot, hence after `clock`, which
  *    is now() = the start of this statement's (implicit) transaction, taken before its snapshot. (statement_timestamp()
  *    would NOT do: with the extended protocol it is reset at Execute, after Bind took the snapshot.)

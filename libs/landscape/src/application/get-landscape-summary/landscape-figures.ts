@@ -1,13 +1,10 @@
-import type { SummaryFacts } from '../../read-models/practice-versions/summary-facts.js';
+import { FACT, type SummaryFacts } from '../../read-models/practice-versions/summary-facts.js';
 import type { LandscapeSummary } from './get-landscape-summary.query.js';
 import type { PopulationBand } from './population-bands.js';
 
 export type LandscapeFigures = Omit<LandscapeSummary, 'asOf' | 'knownAt'>;
 
 const NONE = 'none';
-// Positions in SummaryFacts.
-const [COMMISSIONER, CONTRACT_TYPE, HOLDER_KIND, PROVIDER_KIND, PROVIDER_ID, TRUST, PCN, PARTNERS, SALARIED, PATIENTS, SINGLE_HANDED, WITHOUT_PARTNERS, FEDERATIONS] =
-  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
 /** Every figure of the summary, in one pass over the open practices' facts. Count maps are keyed in code order. */
 export function landscapeFigures(practices: readonly SummaryFacts[], bands: readonly PopulationBand[]): LandscapeFigures {
@@ -27,13 +24,13 @@ export function landscapeFigures(practices: readonly SummaryFacts[], bands: read
   let registeredPatients = 0;
 
   for (const practice of practices) {
-    const federations = practice[FEDERATIONS];
-    const pcn = practice[PCN];
-    const trust = practice[TRUST];
-    const patients = practice[PATIENTS] ?? 0;
-    byCommissioner.add(practice[COMMISSIONER] ?? NONE);
-    byContractType.add(practice[CONTRACT_TYPE] ?? NONE);
-    byHolderKind.add(practice[HOLDER_KIND] ?? NONE);
+    const federations = practice[FACT.federationIds];
+    const pcn = practice[FACT.pcnCode];
+    const trust = practice[FACT.trustCode];
+    const patients = practice[FACT.registeredPatients] ?? 0;
+    byCommissioner.add(practice[FACT.commissionerCode] ?? NONE);
+    byContractType.add(practice[FACT.contractType] ?? NONE);
+    byHolderKind.add(practice[FACT.holderKind] ?? NONE);
     if (trust !== null) byTrust.add(trust);
     for (const federation of federations) byFederation.add(federation);
     if (federations.length > 0) inFederation++;
@@ -41,15 +38,15 @@ export function landscapeFigures(practices: readonly SummaryFacts[], bands: read
       inPcn++;
       pcns.add(pcn);
     }
-    partners += practice[PARTNERS];
-    salaried += practice[SALARIED];
-    if (practice[SINGLE_HANDED]) singleHanded++;
-    if (practice[WITHOUT_PARTNERS]) withoutPartners++;
+    partners += practice[FACT.partnerCount];
+    salaried += practice[FACT.salariedCount];
+    if (practice[FACT.singleHanded]) singleHanded++;
+    if (practice[FACT.withoutPartners]) withoutPartners++;
     registeredPatients += patients;
-    const providerId = practice[PROVIDER_ID];
+    const providerId = practice[FACT.providerId];
     if (providerId !== null) {
       // Kind and id together name a provider: a trust and a company may share an id.
-      const kind = practice[PROVIDER_KIND] ?? NONE;
+      const kind = practice[FACT.providerKind] ?? NONE;
       let ofKind = providerPatients.get(kind);
       if (!ofKind) providerPatients.set(kind, (ofKind = new Map()));
       ofKind.set(providerId, (ofKind.get(providerId) ?? 0) + patients);
@@ -76,7 +73,9 @@ export function landscapeFigures(practices: readonly SummaryFacts[], bands: read
   };
 }
 
-function bandTotals(populations: Iterable<number>, bands: readonly PopulationBand[]): LandscapeFigures['providers']['byPopulationBand'] {
+type BandTotals = LandscapeFigures['providers']['byPopulationBand'];
+
+function bandTotals(populations: Iterable<number>, bands: readonly PopulationBand[]): BandTotals {
   const totals = bands.map((band) => ({ min: band.min, max: band.max, providers: 0, registeredPatients: 0 }));
   for (const population of populations) {
     const band = totals.find((total) => population >= total.min && (total.max === null || population < total.max));

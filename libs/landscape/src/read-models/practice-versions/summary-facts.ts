@@ -27,6 +27,23 @@ export type SummaryFacts = readonly [
   federationIds: readonly string[],
 ];
 
+/** Where each fact sits in SummaryFacts. */
+export const FACT = {
+  commissionerCode: 0,
+  contractType: 1,
+  holderKind: 2,
+  providerKind: 3,
+  providerId: 4,
+  trustCode: 5,
+  pcnCode: 6,
+  partnerCount: 7,
+  salariedCount: 8,
+  registeredPatients: 9,
+  singleHanded: 10,
+  withoutPartners: 11,
+  federationIds: 12,
+} as const;
+
 export function summaryFactsOf(state: PracticeSnapshot): SummaryFacts {
   return [
     state.commissionerCode,
