@@ -4,3 +4,4 @@ export * from './cursor.js';
 export * from './upcasting/event-upcasters.js';
 export * from './postgres/postgres-event-store.js';
 export * from './postgres/migrations/index.js';
+export { ISO_MILLIS_FORMAT } from './postgres/event-row.js';

@@ -1,19 +1,19 @@
 import { StreamPrefixCache, type TimelineEvent } from '#practices';
-import type { EffectiveVersion } from '../read-models/practice-versions/practice-version.js';
+import type { PlanBasis } from '../read-models/practice-versions/version-changes.js';
 
 /**
  * Practice histories the projector has already read (prefixes of their streams, which never go stale); catching up
  * a long log then reads each stream from the database once instead of once per page.
  *
- * It also keeps the effective versions last computed for a stream (a pure function of the prefix they were computed
- * from), so the next page starts from them instead of folding the prefix again.
+ * It also keeps the plan basis last worked out for a stream (versions and latest instants, a pure function of the
+ * prefix they were worked out from), so the next page starts from it instead of folding or scanning the prefix again.
  */
 export class HistoryCache {
   private readonly histories: StreamPrefixCache;
-  private readonly versions = new Map<string, { readonly count: number; readonly versions: readonly EffectiveVersion[] }>();
+  private readonly bases = new Map<string, { readonly count: number; readonly basis: PlanBasis }>();
 
   constructor(maxEvents: number) {
-    this.histories = new StreamPrefixCache(maxEvents, (streamId) => this.versions.delete(streamId));
+    this.histories = new StreamPrefixCache(maxEvents, (streamId) => this.bases.delete(streamId));
   }
 
   /** The first `count` events of the stream, if that much is cached. */
@@ -27,18 +27,18 @@ export class HistoryCache {
     this.histories.hold(streamId, history);
   }
 
-  /** The versions of the stream's first `count` events, if those are the ones last remembered. */
-  versionsOf(streamId: string, count: number): readonly EffectiveVersion[] | undefined {
-    const entry = this.versions.get(streamId);
-    return entry?.count === count ? entry.versions : undefined;
+  /** The plan basis of the stream's first `count` events, if that is the one last remembered. */
+  basisOf(streamId: string, count: number): PlanBasis | undefined {
+    const entry = this.bases.get(streamId);
+    return entry?.count === count ? entry.basis : undefined;
   }
 
-  rememberVersions(streamId: string, count: number, versions: readonly EffectiveVersion[]): void {
-    if (this.histories.has(streamId)) this.versions.set(streamId, { count, versions });
+  rememberBasis(streamId: string, count: number, basis: PlanBasis): void {
+    if (this.histories.has(streamId)) this.bases.set(streamId, { count, basis });
   }
 
   clear(): void {
     this.histories.clear();
-    this.versions.clear();
+    this.bases.clear();
   }
 }

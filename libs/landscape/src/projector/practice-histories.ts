@@ -1,6 +1,6 @@
 import { EventStore, type RecordedEvent } from '#event-store';
 import { PRACTICE_EVENT_TYPES, PRACTICE_STREAM_PREFIX, toTimelineEvent, type TimelineEvent } from '#practices';
-import type { EffectiveVersion } from '../read-models/practice-versions/practice-version.js';
+import type { PlanBasis } from '../read-models/practice-versions/version-changes.js';
 import type { HistoryCache } from './history-cache.js';
 
 /** The events of one practice in a page of the log, with the history they extend. */
@@ -11,8 +11,8 @@ export interface PracticePageWork {
   readonly history: readonly TimelineEvent[];
   /** Index in `history` of the first event of the page. */
   readonly firstNewIndex: number;
-  /** The versions of `history.slice(0, firstNewIndex)`, when already computed. */
-  readonly versionsBefore?: readonly EffectiveVersion[];
+  /** The plan basis of `history.slice(0, firstNewIndex)`, when already worked out. */
+  readonly basis?: PlanBasis;
 }
 
 const PRACTICE_TYPES = new Set<string>(PRACTICE_EVENT_TYPES);
@@ -55,7 +55,7 @@ export async function loadPageWork(store: EventStore, cache: HistoryCache, event
       odsCode: streamId.slice(PRACTICE_STREAM_PREFIX.length),
       history,
       firstNewIndex: first - 1,
-      versionsBefore: cache.versionsOf(streamId, first - 1),
+      basis: cache.basisOf(streamId, first - 1),
     });
   }
   return work;

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { EventStore, type LogCursor, type RecordedEvent } from '#event-store';
 import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
-import { planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
+import { latestRecordedAt, planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
 import { writeVersionChanges } from '../read-models/practice-versions/version-writer.js';
 import { advanceCheckpoint, isSettled, lockCheckpoint, readCheckpoint, sameCursor, type Checkpoint } from './checkpoint-store.js';
 import { HistoryCache } from './history-cache.js';
@@ -72,10 +72,10 @@ export class PracticeVersionsProjector {
     const work = await loadPageWork(this.store, this.cache, page.events);
     const changes: VersionChanges = { closes: [], inserts: [] };
     for (const practice of work) {
-      const planned = planVersionChanges(practice.odsCode, practice.history, practice.firstNewIndex, practice.versionsBefore);
+      const planned = planVersionChanges(practice.odsCode, practice.history, practice.firstNewIndex, practice.basis);
       changes.closes.push(...planned.closes);
       changes.inserts.push(...planned.inserts);
-      this.cache.rememberVersions(practice.streamId, practice.history.length, planned.versionsAfter);
+      this.cache.rememberBasis(practice.streamId, practice.history.length, planned.after);
     }
     const committed = await this.inTransaction(async (client) => {
       const locked = await lockCheckpoint(client, this.table);
@@ -136,10 +136,4 @@ function settledThrough(events: readonly RecordedEvent[], horizon: string): LogC
     through = { transactionId: event.transactionId, position: event.position };
   }
   return through;
-}
-
-function latestRecordedAt(events: readonly RecordedEvent[]): string | null {
-  let latest: string | null = null;
-  for (const event of events) if (latest === null || Date.parse(event.recordedAt) > Date.parse(latest)) latest = event.recordedAt;
-  return latest;
 }

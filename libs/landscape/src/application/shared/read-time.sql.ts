@@ -1,3 +1,4 @@
+import { ISO_MILLIS_FORMAT } from '#event-store';
 import { CHECKPOINTS_TABLE, PRACTICE_VERSIONS_TABLE, qualified } from '../../schema/practice-versions.ddl.js';
 
 /**
@@ -9,4 +10,4 @@ export const clampedKnownAtSql = (requested: string): string => `date_trunc('mil
   coalesce((SELECT stable_horizon FROM ${qualified(CHECKPOINTS_TABLE)} WHERE name = '${PRACTICE_VERSIONS_TABLE}'), 'epoch'::timestamptz)))`;
 
 /** An instant column as the API states it: ISO 8601, UTC, milliseconds. */
-export const isoInstantSql = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoInstantSql = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', ${ISO_MILLIS_FORMAT})`;

@@ -23,9 +23,28 @@ export interface VersionChanges {
   readonly inserts: VersionRowInsert[];
 }
 
+/**
+ * What a plan continues from, all derived from the history applied so far: its versions and the latest recordedAt and
+ * effective date among its events. Kept between plans so a page never rescans the practice's whole history.
+ */
+export interface PlanBasis {
+  readonly versions: readonly EffectiveVersion[];
+  readonly lastRecordedAt: string | null;
+  readonly lastEffectiveDate: string | null;
+}
+
 export interface PlannedVersions extends VersionChanges {
-  /** The versions of the whole history, for the next plan to start from. */
-  readonly versionsAfter: readonly EffectiveVersion[];
+  /** The basis of the whole history, for the next plan to start from. */
+  readonly after: PlanBasis;
+}
+
+/** The basis of `history` worked out from scratch. */
+export function planBasisOf(history: readonly TimelineEvent[]): PlanBasis {
+  return {
+    versions: history.length > 0 ? effectiveVersions(history) : [],
+    lastRecordedAt: latestRecordedAt(history),
+    lastEffectiveDate: latestEffectiveDate(history, 0, history.length, null),
+  };
 }
 
 /**
@@ -43,14 +62,13 @@ export function planVersionChanges(
   odsCode: string,
   history: readonly TimelineEvent[],
   firstNewIndex: number,
-  versionsBefore?: readonly EffectiveVersion[],
+  basis: PlanBasis = planBasisOf(history.slice(0, firstNewIndex)),
 ): PlannedVersions {
   const closes: VersionRowClose[] = [];
   const open = new Map<string, VersionRowInsert>(); // rows inserted by this plan and still believed, by validFrom
   const done: VersionRowInsert[] = [];
-  let before: readonly EffectiveVersion[] = versionsBefore ?? (firstNewIndex > 0 ? effectiveVersions(history.slice(0, firstNewIndex)) : []);
-  let lastRecordedAt = latestRecordedAt(history.slice(0, firstNewIndex));
-  let lastEffectiveDate = latestEffectiveDate(history, 0, firstNewIndex, null);
+  let before = basis.versions;
+  let { lastRecordedAt, lastEffectiveDate } = basis;
   let start = firstNewIndex;
 
   for (const end of groupEnds(history, firstNewIndex)) {
@@ -82,7 +100,7 @@ export function planVersionChanges(
     }
     before = after;
   }
-  return { closes, inserts: [...done, ...open.values()], versionsAfter: before };
+  return { closes, inserts: [...done, ...open.values()], after: { versions: before, lastRecordedAt, lastEffectiveDate } };
 }
 
 /** Exclusive end index of each run of events (from `start`) that share a recordedAt. */
@@ -104,18 +122,11 @@ function latestEffectiveDate(history: readonly TimelineEvent[], from: number, to
   return latest;
 }
 
-function latestRecordedAt(events: readonly TimelineEvent[]): string | null {
-  let latest: string | null = null;
-  for (const event of events) if (latest === null || isLater(event.recordedAt, latest)) latest = event.recordedAt;
-  return latest;
+/** The latest recordedAt among `events`, null for none. */
+export function latestRecordedAt(events: readonly { readonly recordedAt: string }[]): string | null {
+  return events.reduce<string | null>((latest, event) => laterOf(event.recordedAt, latest), null);
 }
 
-// The store writes instants in one fixed-width UTC form (ISO_MILLIS_FORMAT), which sorts as text: no parsing needed
-// for the whole-history scans above. Anything else is compared as a date.
-const inStoreForm = (instant: string): boolean => instant.length === 24 && instant[10] === 'T' && instant[23] === 'Z';
-const isLater = (instant: string, than: string): boolean =>
-  inStoreForm(instant) && inStoreForm(than) ? instant > than : Date.parse(instant) > Date.parse(than);
-
 function laterOf(instant: string, other: string | null): string {
-  return other !== null && isLater(other, instant) ? other : instant;
+  return other !== null && Date.parse(other) > Date.parse(instant) ? other : instant;
 }

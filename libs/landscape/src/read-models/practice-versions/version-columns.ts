@@ -1,7 +1,7 @@
 import type { PracticeSnapshot } from '#practices';
 import { summaryFactsOf } from './summary-facts.js';
 
-/** The narrow, typed columns kept beside the full state, for filters and the landscape summary. */
+/** Narrow typed columns beside the full state (filters, provider list) and the summary's packed facts. */
 export interface VersionColumns {
   readonly status: string;
   readonly name: string;
