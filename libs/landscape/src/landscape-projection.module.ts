@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { PracticeStreamCacheModule } from '#practices';
 import { ProjectionSignals } from './projector/projection-signals.js';
 import { ProjectionStatus } from './projector/projection-status.js';
 import { ProjectorService } from './projector/projector.service.js';
 
 /**
  * The landscape projector and its status, without any HTTP surface: what apps/projector runs on its own and what
- * LandscapeModule includes. Needs EventStore and PG_POOL from the runtime.
+ * LandscapeModule includes. Needs EventStore and PG_POOL from the runtime; shares the process's practice stream cache.
  */
 @Module({
+  imports: [PracticeStreamCacheModule],
   providers: [ProjectionSignals, ProjectionStatus, ProjectorService],
   exports: [ProjectionSignals, ProjectionStatus, ProjectorService],
 })

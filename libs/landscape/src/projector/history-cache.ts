@@ -1,19 +1,19 @@
-import { StreamPrefixCache, type TimelineEvent } from '#practices';
+import type { StreamPrefixCache, TimelineEvent } from '#practices';
 import type { PlanBasis } from '../read-models/practice-versions/version-changes.js';
 
 /**
  * Practice histories the projector has already read (prefixes of their streams, which never go stale); catching up
- * a long log then reads each stream from the database once instead of once per page.
+ * a long log then reads each stream from the database once instead of once per page. The histories may be a cache
+ * shared with the process's commands (PracticeStreamCache), which hold the streams they write.
  *
  * It also keeps the plan basis last worked out for a stream (versions and latest instants, a pure function of the
  * prefix they were worked out from), so the next page starts from it instead of folding or scanning the prefix again.
  */
 export class HistoryCache {
-  private readonly histories: StreamPrefixCache;
   private readonly bases = new Map<string, { readonly count: number; readonly basis: PlanBasis }>();
 
-  constructor(maxEvents: number) {
-    this.histories = new StreamPrefixCache(maxEvents, (streamId) => this.bases.delete(streamId));
+  constructor(private readonly histories: StreamPrefixCache) {
+    histories.onEvict((streamId) => this.bases.delete(streamId));
   }
 
   /** The first `count` events of the stream, if that much is cached. */

@@ -42,10 +42,14 @@ export async function loadPageWork(store: EventStore, cache: HistoryCache, event
   for (const [streamId, page] of byStream) {
     const first = page[0].streamVersion;
     const last = page[page.length - 1].streamVersion;
-    const before =
-      cache.prefix(streamId, first - 1) ??
-      (loaded.get(streamId)?.events ?? []).filter((event: RecordedEvent) => event.streamVersion < first).map(toTimelineEvent);
-    const history = [...before, ...page.map(toTimelineEvent)];
+    // Commands in this process may already hold the page's own events (a shared cache): those are the same events.
+    const history =
+      cache.prefix(streamId, last) ??
+      [
+        ...(cache.prefix(streamId, first - 1) ??
+          (loaded.get(streamId)?.events ?? []).filter((event: RecordedEvent) => event.streamVersion < first).map(toTimelineEvent)),
+        ...page.map(toTimelineEvent),
+      ];
     if (history.length !== last || history.some((event, index) => event.streamVersion !== index + 1)) {
       throw new Error(`stream ${streamId} is not contiguous through version ${last}: the log and the stream disagree`);
     }

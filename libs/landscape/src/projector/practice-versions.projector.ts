@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { EventStore, type LogCursor, type RecordedEvent } from '#event-store';
+import { StreamPrefixCache } from '#practices';
 import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { latestRecordedAt, planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
 import { writeVersionChanges } from '../read-models/practice-versions/version-writer.js';
@@ -11,8 +12,12 @@ export interface ProjectorOptions {
   /** The table to project into; its name is also the checkpoint's name. */
   readonly table: PracticeVersionsTable;
   readonly batchSize?: number;
-  readonly cacheEvents?: number;
+  /** Where to hold the practice histories read: a cache shared with the process's commands, or by default one of its own. */
+  readonly histories?: StreamPrefixCache;
 }
+
+/** The projector's own history cache when it shares none: sized for a catch-up or rebuild over the whole log. */
+const OWN_CACHE_EVENTS = 100_000;
 
 export interface StepResult {
   /** Events of the log passed over (applied or not ours) in this step. */
@@ -55,7 +60,7 @@ export class PracticeVersionsProjector {
   ) {
     this.table = options.table;
     this.batchSize = options.batchSize ?? 1_000;
-    this.cache = new HistoryCache(options.cacheEvents ?? 100_000);
+    this.cache = new HistoryCache(options.histories ?? new StreamPrefixCache(OWN_CACHE_EVENTS));
   }
 
   async step(): Promise<StepResult> {

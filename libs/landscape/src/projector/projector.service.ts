@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type pg from 'pg';
 import { EventStore } from '#event-store';
 import { PG_POOL } from '#platform';
+import { PracticeStreamCache } from '#practices';
 import { PRACTICE_VERSIONS_TABLE } from '../schema/practice-versions.ddl.js';
 import { PRACTICE_VERSIONS_PROJECTION_VERSION, readCheckpoint } from './checkpoint-store.js';
 import { PracticeVersionsProjector } from './practice-versions.projector.js';
@@ -11,7 +12,6 @@ import { ProjectionSignals } from './projection-signals.js';
 const IDLE_WAIT_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 const SETTLE_FIRST_WAIT_MS = 2;
-const LIVE_CACHE_EVENTS = 30_000;
 
 /**
  * Runs the landscape projector as a catch-up subscription for the life of the application: pages through the log
@@ -29,9 +29,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly signals: ProjectionSignals,
+    streams: PracticeStreamCache,
   ) {
-    // The live projector sees the practices being written now: a small cache holds them and keeps the API lean.
-    this.projector = new PracticeVersionsProjector(store, pool, { table: PRACTICE_VERSIONS_TABLE, cacheEvents: LIVE_CACHE_EVENTS });
+    // The live projector applies the practices being written now, whose streams this process's commands already hold.
+    this.projector = new PracticeVersionsProjector(store, pool, { table: PRACTICE_VERSIONS_TABLE, histories: streams });
   }
 
   onApplicationBootstrap(): void {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { EventStore } from '#event-store';
+import { StreamPrefixCache } from '#practices';
 import { PracticeVersionsProjector, type StepResult } from '../projector/practice-versions.projector.js';
 import {
   CHECKPOINTS_TABLE,
@@ -40,7 +41,7 @@ export async function rebuildProjections(store: EventStore, pool: pg.Pool, optio
   const projector = new PracticeVersionsProjector(store, pool, {
     table: PRACTICE_VERSIONS_SHADOW_TABLE,
     batchSize: options.batchSize ?? 5_000,
-    cacheEvents: 1_000_000,
+    histories: new StreamPrefixCache(1_000_000),
   });
   let eventsApplied = 0;
   const report = (phase: RebuildProgress['phase']) => (step: StepResult) => {

@@ -1,25 +1,15 @@
 import { extendVersions, practiceVersions, type PracticeSnapshot, type PracticeVersion, type TimelineEvent } from '#practices';
 
 /** A version of a practice's state over effective time [validFrom, validTo), validTo null meaning open-ended. */
-export interface EffectiveVersion {
-  readonly validFrom: string;
-  readonly validTo: string | null;
-  readonly state: PracticeSnapshot;
-  /** Identity of the version: its bounds and its state, independent of key order. */
-  readonly key: string;
-}
+export type EffectiveVersion = PracticeVersion;
 
 /**
  * The practice's versions over effective time given every event in `history` (already cut to what the caller counts
  * as known). Adjacent versions with equal states are merged (`practiceVersions`), so the result is canonical: equal
- * histories give equal keys, and an event that changes nothing changes no version.
- *
- * Keys use plain JSON.stringify: states come from one fold, which builds their keys in one order, and the key only
- * ever meets keys made here (never a state read back from jsonb). Were two equal states ever spelt in different key
- * orders, the cost would be a version closed and reinserted unchanged, not a wrong answer.
+ * histories give equal versions, and an event that changes nothing changes no version.
  */
 export function effectiveVersions(history: readonly TimelineEvent[]): EffectiveVersion[] {
-  return practiceVersions(history).map(withKey);
+  return practiceVersions(history);
 }
 
 /**
@@ -32,11 +22,19 @@ export function extendEffectiveVersions(
   events: readonly TimelineEvent[],
 ): EffectiveVersion[] | null {
   const extension = extendVersions(before, lastEffectiveDate, events);
-  return extension && [...before.slice(0, extension.kept), ...extension.tail.map(withKey)];
+  return extension && [...before.slice(0, extension.kept), ...extension.tail];
 }
 
-function withKey(version: PracticeVersion): EffectiveVersion {
-  return { ...version, key: `${version.validFrom}|${version.validTo ?? ''}|${JSON.stringify(version.state)}` };
+/**
+ * Identity of a version: its bounds and its state. Worked out only for the versions a diff compares and never kept:
+ * the projector holds every cached practice's versions between pages, and keys held beside them were most of its heap.
+ *
+ * Plain JSON.stringify: states come from one fold, which builds their keys in one order, and a key only ever meets keys
+ * made here (never a state read back from jsonb). Were two equal states ever spelt in different key orders, the cost
+ * would be a version closed and reinserted unchanged, not a wrong answer.
+ */
+function versionKey(version: EffectiveVersion): string {
+  return `${version.validFrom}|${version.validTo ?? ''}|${JSON.stringify(version.state)}`;
 }
 
 /**
@@ -51,10 +49,12 @@ export function diffVersions(
   while (shared < before.length && shared < after.length && before[shared] === after[shared]) shared++;
   const beforeRest = before.slice(shared);
   const afterRest = after.slice(shared);
-  const beforeKeys = new Set(beforeRest.map((version) => version.key));
-  const afterKeys = new Set(afterRest.map((version) => version.key));
+  const beforeKeys = beforeRest.map(versionKey);
+  const afterKeys = afterRest.map(versionKey);
+  const beforeSet = new Set(beforeKeys);
+  const afterSet = new Set(afterKeys);
   return {
-    removed: beforeRest.filter((version) => !afterKeys.has(version.key)),
-    added: afterRest.filter((version) => !beforeKeys.has(version.key)),
+    removed: beforeRest.filter((_, index) => !afterSet.has(beforeKeys[index])),
+    added: afterRest.filter((_, index) => !beforeSet.has(afterKeys[index])),
   };
 }

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EventStore, type RecordedEvent } from '#event-store';
 import type { TimelineEvent } from '../../domain/index.js';
-import { StreamPrefixCache } from './stream-prefix-cache.js';
+import { PracticeStreamCache } from './practice-stream-cache.js';
 import { toTimelineEvent } from './timeline.mapping.js';
-
-/** Enough for the practices being worked on at once; each event held is about a kilobyte. */
-const MAX_EVENTS = 30_000;
 
 /**
  * Practice streams this process has read, so a command reads only the events recorded since (usually none) instead of
@@ -14,9 +11,10 @@ const MAX_EVENTS = 30_000;
  */
 @Injectable()
 export class PracticeTimelineCache {
-  private readonly prefixes = new StreamPrefixCache(MAX_EVENTS);
-
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly prefixes: PracticeStreamCache,
+  ) {}
 
   /** The whole stream as it is now, in stream order, and its version. */
   async read(streamId: string): Promise<{ version: number; history: readonly TimelineEvent[] }> {
