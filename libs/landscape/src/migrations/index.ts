@@ -3,6 +3,7 @@ import { CreateReportingViews1763856200000 } from './1763856200000-create-report
 import { CheckpointRecordedThrough1763856300000 } from './1763856300000-checkpoint-recorded-through.js';
 import { CoveringBitemporalIndex1763856400000 } from './1763856400000-covering-bitemporal-index.js';
 import { SummaryFacts1763856500000 } from './1763856500000-summary-facts.js';
+import { ApplyStepFunction1763856700000 } from './1763856700000-apply-step-function.js';
 
 /** Oldest first. A migration, once committed, is never edited: change the schema with a new one. */
 export const landscapeMigrations = [
@@ -11,4 +12,5 @@ export const landscapeMigrations = [
   CheckpointRecordedThrough1763856300000,
   CoveringBitemporalIndex1763856400000,
   SummaryFacts1763856500000,
+  ApplyStepFunction1763856700000,
 ];

@@ -112,7 +112,7 @@ export interface CheckpointAdvance {
   readonly eventsApplied: number;
 }
 
-/** The checkpoint after an advance, as advanceCheckpoint computes it (for callers that need it without a read). */
+/** The checkpoint after an advance: what a step writes (apply-step.ts), worked out from the one it was planned from. */
 export function advanced(checkpoint: Checkpoint, advance: CheckpointAdvance): Checkpoint {
   const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : Date.parse(a) >= Date.parse(b) ? a : b);
   const stableHorizon = advance.stableHorizon === null ? checkpoint.stableHorizon : later(checkpoint.stableHorizon, advance.stableHorizon);
@@ -134,27 +134,6 @@ export function advanced(checkpoint: Checkpoint, advance: CheckpointAdvance): Ch
     horizonCursor,
     eventsApplied: checkpoint.eventsApplied + advance.eventsApplied,
   };
-}
-
-export async function advanceCheckpoint(client: Queryable, checkpoint: Checkpoint, advance: CheckpointAdvance): Promise<Checkpoint> {
-  const next = advanced(checkpoint, advance);
-  await client.query(
-    `UPDATE ${table}
-        SET transaction_id = $2, position = $3, stable_horizon = $4, recorded_through = $5,
-            horizon_transaction_id = $6, horizon_position = $7, events_applied = $8, updated_at = now()
-      WHERE name = $1`,
-    [
-      checkpoint.name,
-      next.cursor?.transactionId ?? null,
-      next.cursor?.position ?? null,
-      next.stableHorizon,
-      next.recordedThrough,
-      next.horizonCursor?.transactionId ?? null,
-      next.horizonCursor?.position ?? null,
-      next.eventsApplied,
-    ],
-  );
-  return next;
 }
 
 /** True when every applied event is visible at the stable horizon. */

@@ -3,8 +3,8 @@ import { EventStore, type LogCursor, type RecordedEvent } from '#event-store';
 import { StreamPrefixCache } from '#practices';
 import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { latestRecordedAt, planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
-import { writeVersionChanges } from '../read-models/practice-versions/version-writer.js';
-import { advanceCheckpoint, isSettled, lockCheckpoint, readCheckpoint, sameCursor, type Checkpoint } from './checkpoint-store.js';
+import { applyStep } from './apply-step.js';
+import { advanced, isSettled, readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { HistoryCache } from './history-cache.js';
 import { loadPageWork } from './practice-histories.js';
 
@@ -36,9 +36,9 @@ export interface StepResult {
 
 /**
  * The landscape projection over the whole log. Each step reads the page after the stored checkpoint, works out every
- * touched practice's new bitemporal rows from its stream, and writes rows and checkpoint in one transaction that first
- * locks the checkpoint and checks it has not moved (compare-and-set). So a crash at any point leaves rows and
- * checkpoint agreeing, and several projector processes on one database never apply an event twice.
+ * touched practice's new bitemporal rows from its stream, and writes rows and checkpoint in one call (one transaction,
+ * see apply-step.ts) that first locks the checkpoint and checks it has not moved (compare-and-set). So a crash at any
+ * point leaves rows and checkpoint agreeing, and several projector processes on one database never apply an event twice.
  *
  * Nothing inside the transaction waits for another connection (the embedded database serves one session).
  */
@@ -48,7 +48,7 @@ export class PracticeVersionsProjector {
   private readonly cache: HistoryCache;
   /**
    * The checkpoint as this projector last committed it, so a step need not read it back first. Only a hint: the step's
-   * transaction locks the stored checkpoint and compares, so if anything else moved it (another projector, a rebuild
+   * write locks the stored checkpoint and compares, so if anything else moved it (another projector, a rebuild
    * switching in) the step writes nothing, forgets the hint and reads the stored one next time.
    */
   private lastCommitted: Checkpoint | null = null;
@@ -82,22 +82,18 @@ export class PracticeVersionsProjector {
       changes.inserts.push(...planned.inserts);
       this.cache.rememberBasis(practice.streamId, practice.history.length, planned.after);
     }
-    const committed = await this.inTransaction(async (client) => {
-      const locked = await lockCheckpoint(client, this.table);
-      if (!sameCursor(locked.cursor, checkpoint.cursor)) return false;
-      await writeVersionChanges(client, this.table, changes);
-      return advanceCheckpoint(client, locked, {
-        cursor: page.cursor ?? checkpoint.cursor,
-        stableHorizon: horizon,
-        recordedThrough: latestRecordedAt(page.events),
-        settledThrough: horizon === null ? null : settledThrough(page.events, horizon),
-        eventsApplied: page.events.length,
-      });
+    const next = advanced(checkpoint, {
+      cursor: page.cursor ?? checkpoint.cursor,
+      stableHorizon: horizon,
+      recordedThrough: latestRecordedAt(page.events),
+      settledThrough: horizon === null ? null : settledThrough(page.events, horizon),
+      eventsApplied: page.events.length,
     });
-    if (committed !== false) this.lastCommitted = committed;
-    return committed === false
-      ? { applied: 0, hasMore: page.hasMore, conflict: true, cursor: checkpoint.cursor, settled: false }
-      : { applied: page.events.length, hasMore: page.hasMore, conflict: false, cursor: committed.cursor, settled: isSettled(committed) };
+    if (!(await applyStep(this.pool, this.table, checkpoint, next, changes))) {
+      return { applied: 0, hasMore: page.hasMore, conflict: true, cursor: checkpoint.cursor, settled: false };
+    }
+    this.lastCommitted = next;
+    return { applied: page.events.length, hasMore: page.hasMore, conflict: false, cursor: next.cursor, settled: isSettled(next) };
   }
 
   /** Steps until the log is exhausted; `onStep` sees each step (progress output). */
@@ -114,21 +110,6 @@ export class PracticeVersionsProjector {
 
   forgetHistories(): void {
     this.cache.clear();
-  }
-
-  private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T | false>): Promise<T | false> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query(result === false ? 'ROLLBACK' : 'COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }
 

@@ -8,7 +8,8 @@
  *
  * The first migration and every rebuild's shadow table are both built from here. To change the table, change it here
  * AND add a migration that alters the live table the same way, written to be a no-op where the table already has the
- * change (IF NOT EXISTS), since a fresh database gets it from the first migration.
+ * change (IF NOT EXISTS), since a fresh database gets it from the first migration. A change of the inserted columns
+ * also replaces landscape.apply_projection_step (migration 1763856700000), which names them.
  */
 export const LANDSCAPE_SCHEMA = 'landscape';
 export const PRACTICE_VERSIONS_TABLE = 'practice_versions';

@@ -46,31 +46,3 @@ export function versionColumns(state: PracticeSnapshot): VersionColumns {
     summary_facts: JSON.stringify(summaryFactsOf(state)),
   };
 }
-
-/** Column list and types of an insert through jsonb_to_recordset, in one place so they cannot drift apart. */
-export const VERSION_INSERT_COLUMNS: readonly (readonly [string, string])[] = [
-  ['ods_code', 'text'],
-  ['valid_from', 'date'],
-  ['valid_to', 'date'],
-  ['recorded_from', 'timestamptz'],
-  ['recorded_to', 'timestamptz'],
-  ['status', 'text'],
-  ['name', 'text'],
-  ['commissioner_code', 'text'],
-  ['contract_type', 'text'],
-  ['holder_kind', 'text'],
-  ['holder_id', 'text'],
-  ['provider_kind', 'text'],
-  ['provider_id', 'text'],
-  ['provider_name', 'text'],
-  ['trust_code', 'text'],
-  ['pcn_code', 'text'],
-  ['federations', 'text[]'],
-  ['partner_count', 'integer'],
-  ['salaried_count', 'integer'],
-  ['registered_patients', 'integer'],
-  ['single_handed', 'boolean'],
-  ['without_partners', 'boolean'],
-  ['summary_facts', 'text'],
-  ['state', 'jsonb'],
-];

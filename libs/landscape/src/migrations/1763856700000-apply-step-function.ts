@@ -1,0 +1,101 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * A projector step's writes as one call: landscape.apply_projection_step locks the projection's checkpoint, checks it
+ * is still the one the step was planned from (compare-and-set), closes and inserts the planned versions and moves the
+ * checkpoint, all in the call's own implicit transaction. A step is then two round trips (read the page, apply it)
+ * instead of seven (read, BEGIN, lock, close, insert, advance, COMMIT). Under a steady write load the API's event loop
+ * is busy, every round trip of a step waits its turn there, and the step's length is what a write waits before
+ * reads show it.
+ *
+ * Compare-and-set: every checkpoint field the next checkpoint was worked out from must be as expected (instants to
+ * the millisecond, the precision they are planned at); otherwise nothing is written and the function returns false
+ * (another projector or a rebuild moved it first). The checkpoint row is created when missing.
+ *
+ * Closing: a believed row closed at or before the instant it started being believed (a later page of the same append)
+ * is deleted rather than given an empty recorded range. The closes and the deletes are disjoint sets of rows.
+ *
+ * The table is a parameter (the live table or a rebuild's shadow, which share one definition); the inserted columns
+ * are the table's as of this migration: a migration that changes them replaces this function.
+ */
+export class ApplyStepFunction1763856700000 implements MigrationInterface {
+  readonly name = 'ApplyStepFunction1763856700000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(APPLY_STEP_FUNCTION);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP FUNCTION IF EXISTS landscape.apply_projection_step(text, int, jsonb, jsonb, text[], date[], timestamptz[], jsonb)');
+  }
+}
+
+const APPLY_STEP_FUNCTION = `
+CREATE OR REPLACE FUNCTION landscape.apply_projection_step(
+  target text, version_if_new int, expected_checkpoint jsonb, next_checkpoint jsonb,
+  close_ods_codes text[], close_valid_froms date[], close_ats timestamptz[], inserts jsonb)
+RETURNS boolean
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  stored landscape.projection_checkpoints;
+  wanted landscape.projection_checkpoints;
+BEGIN
+  IF target NOT IN ('practice_versions', 'practice_versions_next') THEN
+    RAISE EXCEPTION 'apply_projection_step: % is not a practice-versions table', target;
+  END IF;
+
+  SELECT * INTO stored FROM landscape.projection_checkpoints c WHERE c.name = target FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO landscape.projection_checkpoints (name, projection_version) VALUES (target, version_if_new)
+      ON CONFLICT (name) DO NOTHING;
+    SELECT * INTO stored FROM landscape.projection_checkpoints c WHERE c.name = target FOR UPDATE;
+  END IF;
+  wanted := jsonb_populate_record(NULL::landscape.projection_checkpoints, expected_checkpoint);
+  IF (stored.transaction_id, stored.position, stored.horizon_transaction_id, stored.horizon_position, stored.events_applied,
+      date_trunc('milliseconds', stored.stable_horizon), date_trunc('milliseconds', stored.recorded_through))
+     IS DISTINCT FROM
+     (wanted.transaction_id, wanted.position, wanted.horizon_transaction_id, wanted.horizon_position, wanted.events_applied,
+      wanted.stable_horizon, wanted.recorded_through) THEN
+    RETURN false;
+  END IF;
+
+  IF cardinality(close_ods_codes) > 0 THEN
+    EXECUTE format(
+      'WITH closing AS (SELECT * FROM unnest($1, $2, $3) AS c(ods_code, valid_from, at)),
+            deleted AS (DELETE FROM landscape.%1$I t USING closing c
+                         WHERE t.ods_code = c.ods_code AND t.valid_from = c.valid_from AND t.recorded_to IS NULL
+                           AND t.recorded_from >= c.at)
+       UPDATE landscape.%1$I t SET recorded_to = c.at FROM closing c
+        WHERE t.ods_code = c.ods_code AND t.valid_from = c.valid_from AND t.recorded_to IS NULL
+          AND t.recorded_from < c.at', target)
+      USING close_ods_codes, close_valid_froms, close_ats;
+  END IF;
+
+  IF jsonb_array_length(inserts) > 0 THEN
+    EXECUTE format(
+      'INSERT INTO landscape.%1$I (ods_code, valid_from, valid_to, recorded_from, recorded_to, status, name,
+         commissioner_code, contract_type, holder_kind, holder_id, provider_kind, provider_id, provider_name, trust_code,
+         pcn_code, federations, partner_count, salaried_count, registered_patients, single_handed, without_partners,
+         summary_facts, state)
+       SELECT ods_code, valid_from, valid_to, recorded_from, recorded_to, status, name,
+         commissioner_code, contract_type, holder_kind, holder_id, provider_kind, provider_id, provider_name, trust_code,
+         pcn_code, federations, partner_count, salaried_count, registered_patients, single_handed, without_partners,
+         summary_facts, state
+         FROM jsonb_to_recordset($1) AS r(ods_code text, valid_from date, valid_to date, recorded_from timestamptz,
+           recorded_to timestamptz, status text, name text, commissioner_code text, contract_type text, holder_kind text,
+           holder_id text, provider_kind text, provider_id text, provider_name text, trust_code text, pcn_code text,
+           federations text[], partner_count integer, salaried_count integer, registered_patients integer,
+           single_handed boolean, without_partners boolean, summary_facts text, state jsonb)', target)
+      USING inserts;
+  END IF;
+
+  wanted := jsonb_populate_record(NULL::landscape.projection_checkpoints, next_checkpoint);
+  UPDATE landscape.projection_checkpoints c
+     SET transaction_id = wanted.transaction_id, position = wanted.position,
+         stable_horizon = wanted.stable_horizon, recorded_through = wanted.recorded_through,
+         horizon_transaction_id = wanted.horizon_transaction_id, horizon_position = wanted.horizon_position,
+         events_applied = wanted.events_applied, updated_at = now()
+   WHERE c.name = target;
+  RETURN true;
+END
+$fn$`;
