@@ -34,6 +34,15 @@ export interface StepResult {
   readonly settled: boolean;
 }
 
+/** A step worked out and not yet written: `changes` null when there is nothing to write (no events, no newer horizon). */
+interface PlannedStep {
+  readonly from: Checkpoint;
+  readonly next: Checkpoint;
+  readonly changes: VersionChanges | null;
+  readonly events: number;
+  readonly hasMore: boolean;
+}
+
 /**
  * The landscape projection over the whole log. Each step reads the page after the stored checkpoint, works out every
  * touched practice's new bitemporal rows from its stream, and writes rows and checkpoint in one call (one transaction,
@@ -64,16 +73,46 @@ export class PracticeVersionsProjector {
   }
 
   async step(): Promise<StepResult> {
-    const checkpoint = this.lastCommitted ?? (await readCheckpoint(this.pool, this.table));
-    this.lastCommitted = null;
-    const page = await this.store.readAll(checkpoint.cursor, this.batchSize);
+    return this.write(await this.planFromStored());
+  }
+
+  /**
+   * Steps until the log is exhausted; `onStep` sees each step (progress output). While one page is being written the
+   * next is read and planned from the checkpoint that write will commit, so the server writes while this process
+   * plans (a rebuild's pace). Should the write not commit, the page planned ahead is dropped and planned again.
+   */
+  async catchUp(onStep?: (result: StepResult) => void, signal?: AbortSignal): Promise<number> {
+    let total = 0;
+    let ahead: Promise<PlannedStep> | null = null;
+    try {
+      for (;;) {
+        if (signal?.aborted) return total;
+        const planned: PlannedStep = await (ahead ?? this.planFromStored());
+        ahead = planned.hasMore ? this.plan(planned.next) : null;
+        ahead?.catch(() => undefined); // awaited (and its error thrown) next round; until then not "unhandled"
+        const result = await this.write(planned);
+        total += result.applied;
+        onStep?.(result);
+        if (result.conflict) ahead = null;
+        if (!result.hasMore && !result.conflict && result.applied === 0) return total;
+      }
+    } finally {
+      await ahead?.catch(() => undefined);
+    }
+  }
+
+  private planFromStored(): Promise<PlannedStep> {
+    const from = this.lastCommitted;
+    return from ? this.plan(from) : readCheckpoint(this.pool, this.table).then((stored) => this.plan(stored));
+  }
+
+  /** Reads the page after `from` and works out its changes and the checkpoint after it. Writes nothing. */
+  private async plan(from: Checkpoint): Promise<PlannedStep> {
+    const page = await this.store.readAll(from.cursor, this.batchSize);
     // A page cut by the limit may leave events recorded before its horizon for later pages: no horizon from it.
     const horizon = page.hasMore ? null : page.stableHorizon;
-    const newerHorizon = horizon !== null && (checkpoint.stableHorizon === null || Date.parse(horizon) > Date.parse(checkpoint.stableHorizon));
-    if (page.events.length === 0 && !newerHorizon) {
-      this.lastCommitted = checkpoint;
-      return { applied: 0, hasMore: page.hasMore, conflict: false, cursor: checkpoint.cursor, settled: isSettled(checkpoint) };
-    }
+    const newerHorizon = horizon !== null && (from.stableHorizon === null || Date.parse(horizon) > Date.parse(from.stableHorizon));
+    if (page.events.length === 0 && !newerHorizon) return { from, next: from, changes: null, events: 0, hasMore: page.hasMore };
     const work = await loadPageWork(this.store, this.cache, page.events);
     const changes: VersionChanges = { closes: [], inserts: [] };
     for (const practice of work) {
@@ -82,30 +121,27 @@ export class PracticeVersionsProjector {
       changes.inserts.push(...planned.inserts);
       this.cache.rememberBasis(practice.streamId, practice.history.length, planned.after);
     }
-    const next = advanced(checkpoint, {
-      cursor: page.cursor ?? checkpoint.cursor,
+    const next = advanced(from, {
+      cursor: page.cursor ?? from.cursor,
       stableHorizon: horizon,
       recordedThrough: latestRecordedAt(page.events),
       settledThrough: horizon === null ? null : settledThrough(page.events, horizon),
       eventsApplied: page.events.length,
     });
-    if (!(await applyStep(this.pool, this.table, checkpoint, next, changes))) {
-      return { applied: 0, hasMore: page.hasMore, conflict: true, cursor: checkpoint.cursor, settled: false };
-    }
-    this.lastCommitted = next;
-    return { applied: page.events.length, hasMore: page.hasMore, conflict: false, cursor: next.cursor, settled: isSettled(next) };
+    return { from, next, changes, events: page.events.length, hasMore: page.hasMore };
   }
 
-  /** Steps until the log is exhausted; `onStep` sees each step (progress output). */
-  async catchUp(onStep?: (result: StepResult) => void, signal?: AbortSignal): Promise<number> {
-    let total = 0;
-    for (;;) {
-      if (signal?.aborted) return total;
-      const result = await this.step();
-      total += result.applied;
-      onStep?.(result);
-      if (!result.hasMore && !result.conflict && result.applied === 0) return total;
+  private async write({ from, next, changes, events, hasMore }: PlannedStep): Promise<StepResult> {
+    this.lastCommitted = null;
+    if (changes === null) {
+      this.lastCommitted = from;
+      return { applied: 0, hasMore, conflict: false, cursor: from.cursor, settled: isSettled(from) };
     }
+    if (!(await applyStep(this.pool, this.table, from, next, changes))) {
+      return { applied: 0, hasMore, conflict: true, cursor: from.cursor, settled: false };
+    }
+    this.lastCommitted = next;
+    return { applied: events, hasMore, conflict: false, cursor: next.cursor, settled: isSettled(next) };
   }
 
   forgetHistories(): void {
