@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ProjectorService } from '#landscape';
 import { eventually } from '../../../test/support/eventually.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
@@ -157,6 +158,40 @@ describe('practice write API (e2e)', () => {
     const conditional = await t.http().post('/practices/C40001/list-size').set('If-Match', '2').send({ registeredPatients: 4100, effectiveDate: '2011-01-01' });
     expectProblem(conditional, 412, 'STREAM_VERSION_MISMATCH');
     expect((await history('C40001')).streamVersion).toBe(3);
+  });
+
+  it('decides first on the practice as this process holds it, and again on the whole stream when another process appended', async () => {
+    // The in-process projector would bring this process's copy of the stream up to date by itself: keep it still.
+    const projector = t.app.get(ProjectorService);
+    await projector.stop();
+    try {
+      await open('C40002').expect(201);
+      const appendElsewhere = (expectedVersion: number, type: string, data: Record<string, unknown>, effectiveDate: string) =>
+        t.runtime.eventStore.append([
+          {
+            streamId: 'practice-C40002',
+            expectedVersion,
+            events: [{ eventId: randomUUID(), type, data, effectiveDate, metadata: { recordedBy: 'elsewhere', correlationId: 'elsewhere', causationId: null } }],
+          },
+        ]);
+      await appendElsewhere(1, 'PartnerJoined', { gmcNumber: '4099999', name: 'Dr Elsewhere' }, '2010-01-01');
+      // Refused on the copy held here (no such partner), valid on the whole stream.
+      const converted = await t.http().post('/practices/C40002/partners/4099999/salaried-conversion').send({ effectiveDate: '2012-01-01' });
+      expect({ status: converted.status, version: converted.body.streamVersion }).toEqual({ status: 201, version: 3 });
+      await appendElsewhere(3, 'ListSizeRecorded', { registeredPatients: 5000 }, '2013-01-01');
+      // Valid on the copy held here, whose version is no longer the stream's.
+      const listSize = await t.http().post('/practices/C40002/list-size').send({ registeredPatients: 5100, effectiveDate: '2014-01-01' });
+      expect({ status: listSize.status, version: listSize.body.streamVersion }).toEqual({ status: 201, version: 5 });
+      await appendElsewhere(5, 'ListSizeRecorded', { registeredPatients: 5200 }, '2015-01-01');
+      // The client knows a newer version than the copy held here.
+      const conditional = await t.http().post('/practices/C40002/list-size').set('If-Match', '6').send({ registeredPatients: 5300, effectiveDate: '2016-01-01' });
+      expect({ status: conditional.status, version: conditional.body.streamVersion }).toEqual({ status: 201, version: 7 });
+      expect((await history('C40002')).events.map((e: { type: string }) => e.type)).toEqual([
+        'PracticeOpened', 'PartnerJoined', 'PartnerConvertedToSalaried', 'ListSizeRecorded', 'ListSizeRecorded', 'ListSizeRecorded', 'ListSizeRecorded',
+      ]);
+    } finally {
+      projector.start();
+    }
   });
 
   describe('conditional, idempotent and concurrent writes', () => {

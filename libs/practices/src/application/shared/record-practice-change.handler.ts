@@ -7,6 +7,7 @@ import {
   practiceStreamId,
   PRACTICE_EVENT_SCHEMA_VERSION,
   type DecidedEvent,
+  type Decision,
   type PracticeCommand,
 } from '../../domain/index.js';
 import { PracticeTimelineCache } from './practice-timeline.cache.js';
@@ -34,7 +35,8 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return toWriteResult(await this.decideAndAppend(command, context), command.odsCode);
+        // The first attempt decides on what this process holds; after a lost race, on the streams read afresh.
+        return toWriteResult(await this.decideAndAppend(command, context, attempt === 1), command.odsCode);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         if (context.expectedVersion !== undefined) throw preconditionFailed(error.actualVersion, context.expectedVersion);
@@ -46,15 +48,28 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
     }
   }
 
-  private async decideAndAppend(command: PracticeCommand, context: WriteContext): Promise<AppendResult> {
+  /**
+   * Decides on the practice's stream (and a merge target's) and appends at the version decided on. With `mayUseHeld`
+   * the streams this process holds are taken as they are, saving a round trip: a success is then still sound, since
+   * the append fails if either stream moved on, but a refusal is not (the event that makes the command valid may be
+   * one not yet seen), so a refusal is only ever given on streams read afresh.
+   */
+  private async decideAndAppend(command: PracticeCommand, context: WriteContext, mayUseHeld: boolean): Promise<AppendResult> {
     const practiceStream = practiceStreamId(command.odsCode);
     const intoStream = command.type === 'MergePractice' ? practiceStreamId(command.intoOdsCode) : null;
-    const practice = await this.timelines.read(practiceStream);
-    const into = intoStream ? await this.timelines.read(intoStream) : undefined;
-    if (context.expectedVersion !== undefined && context.expectedVersion !== practice.version) {
-      throw preconditionFailed(practice.version, context.expectedVersion);
+    const read = (streamId: string) => (mayUseHeld ? this.timelines.heldOrRead(streamId) : this.timelines.read(streamId));
+    const practice = await read(practiceStream);
+    const into = intoStream ? await read(intoStream) : undefined;
+    let decision: Decision;
+    try {
+      if (context.expectedVersion !== undefined && context.expectedVersion !== practice.version) {
+        throw preconditionFailed(practice.version, context.expectedVersion);
+      }
+      decision = decide(command, { practice: practice.history, into: into?.history });
+    } catch (refusal) {
+      if (practice.complete && (into?.complete ?? true)) throw refusal;
+      return this.decideAndAppend(command, context, false);
     }
-    const decision = decide(command, { practice: practice.history, into: into?.history });
     const appends: StreamAppend[] = [
       { streamId: practiceStream, expectedVersion: practice.version, events: decision.practice.map((e) => toNewEvent(e, context)) },
     ];
