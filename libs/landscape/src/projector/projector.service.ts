@@ -86,14 +86,18 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         this.signals.advanced();
         backoff = 500;
         if (!result.hasMore && !result.conflict && result.applied === 0) {
-          // Caught up. Unsettled, the horizon must catch up with what was applied: look again soon, then less often.
+          // Caught up. Unsettled, the horizon must catch up with what was applied: look again soon, then less often,
+          // and at once when something new is appended (under load that is the next step's work anyway).
           if (result.settled) {
             settleWait = SETTLE_FIRST_WAIT_MS;
             await this.store.waitForAppend(IDLE_WAIT_MS, signal);
           } else {
-            await sleep(settleWait, signal);
+            await this.store.waitForAppend(settleWait, signal);
             settleWait = Math.min(settleWait * 2, IDLE_WAIT_MS);
           }
+        } else {
+          // Progress: whatever it left unsettled is looked at again soon, not after a wait grown over earlier lulls.
+          settleWait = SETTLE_FIRST_WAIT_MS;
         }
       } catch (error) {
         if (signal.aborted) break;
