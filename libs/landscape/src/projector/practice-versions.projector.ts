@@ -72,6 +72,11 @@ export class PracticeVersionsProjector {
     this.cache = new HistoryCache(options.histories ?? new StreamPrefixCache(OWN_CACHE_EVENTS));
   }
 
+  /** The checkpoint this projector last committed, null when its last step committed none. */
+  get committed(): Checkpoint | null {
+    return this.lastCommitted;
+  }
+
   async step(): Promise<StepResult> {
     return this.write(await this.planFromStored());
   }

@@ -60,12 +60,14 @@ export class ProjectionStatus {
    */
   async waitForPosition(position: LogCursor, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
+    let checkpoint = await this.checkpoint();
     for (;;) {
-      const { horizonCursor } = await this.checkpoint();
+      const { horizonCursor } = checkpoint;
       if (horizonCursor !== null && compareCursors(horizonCursor, position) >= 0) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
-      await this.signals.next(Math.min(POLL_MS, left));
+      // Woken by this process's projector: the checkpoint it just committed. On a poll, the stored one (any projector's).
+      checkpoint = (await this.signals.next(Math.min(POLL_MS, left))) ?? (await this.checkpoint());
     }
   }
 

@@ -83,7 +83,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     while (!signal.aborted) {
       try {
         const result = await this.projector.step();
-        this.signals.advanced();
+        this.signals.advanced(this.projector.committed);
         backoff = 500;
         if (!result.hasMore && !result.conflict && result.applied === 0) {
           // Caught up. Unsettled, the horizon must catch up with what was applied: look again soon, then less often,
