@@ -65,6 +65,7 @@ async function runApiParts(
   notes: string[],
 ): Promise<void> {
   await prepareProjection(runtime);
+  await settleServerWrites(runtime, notes);
   const facts = await readLogFacts(runtime.database.pool);
   // Seeded by the log's length: a fresh database always gets the same plan, while a reused one (whose earlier runs
   // lengthened the streams they wrote to) gets practices with their national-history lengths, not the same ones again.
@@ -159,5 +160,20 @@ export async function attempt(part: string, notes: string[], run: () => Promise<
     const message = error instanceof Error ? error.message : String(error);
     say(`${part}: FAILED: ${error instanceof Error ? error.stack : message}`);
     notes.push(`${part} failed: ${message}`);
+  }
+}
+
+/**
+ * A rebuild leaves gigabytes of WAL for the server to flush in the background, which would otherwise land on the
+ * first part measured after it. A checkpoint now makes the API parts start from a quiet server, as they would long
+ * after a rebuild in service. Needs the pg_checkpoint role (or superuser); without it the parts run as they are.
+ */
+async function settleServerWrites(runtime: Runtime, notes: string[]): Promise<void> {
+  const started = Date.now();
+  try {
+    await runtime.database.pool.query('CHECKPOINT');
+    say(`national: server checkpoint before the API parts took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    notes.push(`no checkpoint before the API parts (${error instanceof Error ? error.message : String(error)})`);
   }
 }
