@@ -2,6 +2,7 @@ import { generateDemoHistory, generatePracticeOutlines } from '#demo-history';
 import { decide, decideByFullValidation } from './practice.decide.js';
 import type { PracticeCommand } from './practice.commands.js';
 import { effectiveTimeline } from './effective-timeline.js';
+import { foldHistory, foldOnto } from './practice-fold.js';
 import type { TimelineEvent } from './practice.events.js';
 
 /**
@@ -109,7 +110,11 @@ describe('decide: the fast path for changes at the end of the timeline', () => {
           const cmd = commandFor(odsCode, date, words, random);
           const fast = outcome(() => decide(cmd, { practice: prefix }));
           const full = outcome(() => decideByFullValidation(cmd, { practice: prefix }));
+          // As a command handler decides: on a fold kept from an earlier, shorter history of the practice.
+          const kept = foldOnto(foldHistory(prefix.slice(0, Math.floor(random.next() * prefix.length))), prefix);
+          const onKeptFold = outcome(() => decide(cmd, { practice: prefix, practiceFold: kept }));
           expect(fast).toEqual(full);
+          expect(onKeptFold).toEqual(full);
           compared++;
           if (date >= lastDate) atEnd++;
           if ('error' in full) refused++;

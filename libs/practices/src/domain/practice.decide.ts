@@ -12,6 +12,7 @@ import { breachOf, breachOutsideLifetime } from './practice.rules.js';
 import type { OpenPracticeState, PracticeState } from './practice.state.js';
 import { assertCanInsert, assertCanRemove, describeEvent, foldAll, stateOn } from './timeline-validation.js';
 import { eventFor } from './command-events.js';
+import type { PracticeFold } from './practice-fold.js';
 
 export interface DecidedEvent {
   readonly event: PracticeEvent;
@@ -28,6 +29,8 @@ export interface Decision {
 export interface DecisionHistories {
   readonly practice: readonly TimelineEvent[];
   readonly into?: readonly TimelineEvent[];
+  /** `practice` folded (foldOnto), when the caller keeps folds between commands; ignored unless it folds all of it. */
+  readonly practiceFold?: PracticeFold;
 }
 
 /** Decides what a command records, or throws why it may not (SPEC §3). Pure: ids and times come from the caller. */
@@ -44,20 +47,23 @@ export function decideByFullValidation(command: PracticeCommand, histories: Deci
 }
 
 function decideOn(command: PracticeCommand, histories: DecisionHistories, fastPath: boolean): Decision {
-  const timeline = effectiveTimeline(histories.practice);
+  const fold = histories.practiceFold?.count === histories.practice.length ? histories.practiceFold : undefined;
+  const timeline = fold?.timeline ?? effectiveTimeline(histories.practice);
   if (command.type === 'OpenPractice') return { practice: [decideOpening(command, histories.practice, timeline)] };
   if (!timeline.some((e) => e.event.type === 'PracticeOpened')) throw new PracticeNotFoundError(command.odsCode);
   if (command.type === 'RetractEvent') return { practice: [decideRetraction(command, histories.practice, timeline)] };
   if (command.type === 'MergePractice') return decideMerge(command, histories, timeline);
-  const atEnd = fastPath && isAtEnd(timeline, command.effectiveDate);
-  return { practice: [(atEnd ? decideChangeAtEnd : decideChange)(command, histories.practice, timeline)] };
+  if (fastPath && isAtEnd(timeline, command.effectiveDate)) {
+    return { practice: [decideChangeAtEnd(command, histories.practice, timeline, fold?.state ?? foldAll(timeline))] };
+  }
+  return { practice: [decideChange(command, histories.practice, timeline)] };
 }
 
 /** On or after the last effective date, an event goes last: nothing after it can be invalidated. */
 const isAtEnd = (timeline: readonly TimelineEvent[], date: string) => timeline.length === 0 || timeline[timeline.length - 1].effectiveDate <= date;
 
 /** A practice whose opening was retracted is not in the register, so it may be opened again (with the right date). */
-function decideOpening(command: OpenPractice, history: readonly TimelineEvent[], timeline: TimelineEvent[]): DecidedEvent {
+function decideOpening(command: OpenPractice, history: readonly TimelineEvent[], timeline: readonly TimelineEvent[]): DecidedEvent {
   if (timeline.some((e) => e.event.type === 'PracticeOpened')) throw new PracticeAlreadyExistsError(command.odsCode);
   const decided: DecidedEvent = {
     event: {
@@ -75,7 +81,7 @@ function decideOpening(command: OpenPractice, history: readonly TimelineEvent[],
   return decided;
 }
 
-function decideChange(command: DatedPracticeCommand, history: readonly TimelineEvent[], timeline: TimelineEvent[]): DecidedEvent {
+function decideChange(command: DatedPracticeCommand, history: readonly TimelineEvent[], timeline: readonly TimelineEvent[]): DecidedEvent {
   const state = openOn(timeline, command);
   const decided: DecidedEvent = { event: eventFor(command, state), effectiveDate: command.effectiveDate };
   assertCanInsert(timeline, pending(decided, history), command.odsCode);
@@ -85,17 +91,23 @@ function decideChange(command: DatedPracticeCommand, history: readonly TimelineE
 /**
  * decideChange for a command dated at the end of the timeline (the common, non-retroactive case): the state on its
  * date is the whole timeline's, and the only event to check is the new one, so one fold instead of two plus the
- * re-check of the events after it (there are none). Refuses with exactly the errors decideChange would.
+ * re-check of the events after it (there are none); `endState` is the whole timeline folded (kept by the caller, or
+ * folded here). Refuses with exactly the errors decideChange would.
  */
-function decideChangeAtEnd(command: DatedPracticeCommand, history: readonly TimelineEvent[], timeline: TimelineEvent[]): DecidedEvent {
-  const state = openState(foldAll(timeline), timeline, command);
+function decideChangeAtEnd(
+  command: DatedPracticeCommand,
+  history: readonly TimelineEvent[],
+  timeline: readonly TimelineEvent[],
+  endState: PracticeState,
+): DecidedEvent {
+  const state = openState(endState, timeline, command);
   const decided: DecidedEvent = { event: eventFor(command, state), effectiveDate: command.effectiveDate };
   const breach = breachOf(state, pending(decided, history), command.odsCode);
   if (breach) throw new PracticeRuleViolation(breach.code, breach.detail);
   return decided;
 }
 
-function decideMerge(command: MergePractice, histories: DecisionHistories, timeline: TimelineEvent[]): Decision {
+function decideMerge(command: MergePractice, histories: DecisionHistories, timeline: readonly TimelineEvent[]): Decision {
   const { odsCode, intoOdsCode, effectiveDate } = command;
   if (intoOdsCode === odsCode) throw new PracticeRuleViolation(RuleCode.MERGE_INTO_SELF, `${odsCode} cannot merge into itself`);
   const intoHistory = histories.into ?? [];
@@ -122,7 +134,7 @@ function decideMerge(command: MergePractice, histories: DecisionHistories, timel
  * a chain of corrections (record the event again instead), and retracting one half of a merge would leave the other
  * practice's stream recording a merge that no longer happened, since a retraction only ever touches one stream.
  */
-function decideRetraction(command: RetractEvent, history: readonly TimelineEvent[], timeline: TimelineEvent[]): DecidedEvent {
+function decideRetraction(command: RetractEvent, history: readonly TimelineEvent[], timeline: readonly TimelineEvent[]): DecidedEvent {
   const wanted = command.eventId.toLowerCase();
   const target = history.find((e) => e.eventId.toLowerCase() === wanted);
   if (!target) throw new EventNotFoundError(command.odsCode, command.eventId);
@@ -145,7 +157,7 @@ function decideRetraction(command: RetractEvent, history: readonly TimelineEvent
 }
 
 /** The practice's state on `date`, refusing a date before its opening or on/after its closure. */
-function openOn(timeline: TimelineEvent[], command: DatedPracticeCommand | MergePractice): OpenPracticeState {
+function openOn(timeline: readonly TimelineEvent[], command: DatedPracticeCommand | MergePractice): OpenPracticeState {
   return openState(stateOn(timeline, command.effectiveDate), timeline, command);
 }
 

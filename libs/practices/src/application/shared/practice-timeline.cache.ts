@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventStore, type RecordedEvent } from '#event-store';
-import type { TimelineEvent } from '../../domain/index.js';
+import { foldOnto, type PracticeFold, type TimelineEvent } from '../../domain/index.js';
 import { PracticeStreamCache } from './practice-stream-cache.js';
 import { toTimelineEvent } from './timeline.mapping.js';
 
@@ -19,10 +19,22 @@ export interface PracticeTimeline {
  */
 @Injectable()
 export class PracticeTimelineCache {
+  /** Each held stream folded as far as it was last decided on, so the next command folds only what came since. */
+  private readonly folds = new Map<string, PracticeFold>();
+
   constructor(
     private readonly store: EventStore,
     private readonly prefixes: PracticeStreamCache,
-  ) {}
+  ) {
+    prefixes.onEvict((streamId) => this.folds.delete(streamId));
+  }
+
+  /** `history` (this stream's, as read here) folded, carrying on from the fold kept for the stream. */
+  foldOf(streamId: string, history: readonly TimelineEvent[]): PracticeFold {
+    const fold = foldOnto(this.folds.get(streamId), history);
+    if (this.prefixes.has(streamId)) this.folds.set(streamId, fold);
+    return fold;
+  }
 
   /** The whole stream as it is now, in stream order, and its version. */
   async read(streamId: string): Promise<PracticeTimeline> {

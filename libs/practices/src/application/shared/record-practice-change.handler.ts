@@ -65,7 +65,7 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
       if (context.expectedVersion !== undefined && context.expectedVersion !== practice.version) {
         throw preconditionFailed(practice.version, context.expectedVersion);
       }
-      decision = decide(command, { practice: practice.history, into: into?.history });
+      decision = decide(command, { practice: practice.history, practiceFold: this.timelines.foldOf(practiceStream, practice.history), into: into?.history });
     } catch (refusal) {
       if (practice.complete && (into?.complete ?? true)) throw refusal;
       return this.decideAndAppend(command, context, false);
