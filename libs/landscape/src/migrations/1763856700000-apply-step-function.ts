@@ -12,6 +12,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the millisecond, the precision they are planned at); otherwise nothing is written and the function returns false
  * (another projector or a rebuild moved it first). The checkpoint row is created when missing.
  *
+ * Durability: the call commits without waiting for its WAL to be flushed (synchronous_commit off for its own
+ * transaction only). The projection is derived from the log, whose appends stay synchronous; a crash can only lose
+ * whole trailing steps, which the projector applies again from the checkpoint that was kept.
+ *
  * Closing: a believed row closed at or before the instant it started being believed (a later page of the same append)
  * is deleted rather than given an empty recorded range. The closes and the deletes are disjoint sets of rows. Closes
  * are always index probes (no hash or merge joins inside the function).
@@ -64,6 +68,9 @@ BEGIN
       wanted.stable_horizon, wanted.recorded_through) THEN
     RETURN false;
   END IF;
+  -- Rows and checkpoint commit together and the log can always rebuild them: a crash may lose the last steps (applied
+  -- again from the checkpoint), never half of one. So a step's commit need not wait for its WAL to reach the disk.
+  PERFORM set_config('synchronous_commit', 'off', true);
 
   IF cardinality(close_ods_codes) > 0 THEN
     EXECUTE format(
