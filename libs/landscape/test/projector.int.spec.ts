@@ -2,7 +2,8 @@ import { stateAt, type PracticeCommand } from '#practices';
 import { canonicalJson } from '../src/read-models/practice-versions/canonical-json.js';
 import { landscapeAt } from '../src/read-models/practice-versions/landscape-at.js';
 import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
-import { readCheckpoint } from '../src/projector/checkpoint-store.js';
+import { applyStep } from '../src/projector/apply-step.js';
+import { advanced, readCheckpoint } from '../src/projector/checkpoint-store.js';
 import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
 import { HistoryRecorder } from './support/history-recorder.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
@@ -131,6 +132,21 @@ describe('landscape projector (PostgreSQL server)', () => {
     }
     expect(conflicts).not.toContain(true);
     expect((await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_TABLE)).eventsApplied).toBeGreaterThanOrEqual(recorder.appended);
+  });
+
+  it('commits a step without waiting for the WAL flush, and only that step', async () => {
+    const client = await fixture.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const stored = await readCheckpoint(client, PRACTICE_VERSIONS_TABLE);
+      const next = advanced(stored, { cursor: stored.cursor, stableHorizon: null, recordedThrough: null, eventsApplied: 0 });
+      expect(await applyStep(client, PRACTICE_VERSIONS_TABLE, stored, next, { closes: [], inserts: [] })).toBe(true);
+      expect((await client.query('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('off');
+      await client.query('ROLLBACK');
+      expect((await client.query('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('on');
+    } finally {
+      client.release();
+    }
   });
 
   it('refuses to write into a table that is not a practice-versions table', async () => {
