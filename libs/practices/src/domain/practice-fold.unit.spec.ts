@@ -1,4 +1,4 @@
-import { generateDemoHistory, generatePracticeOutlines } from '#demo-history';
+import { generatedHistories } from './testing/generated-histories.spec.js';
 import { effectiveTimeline } from './effective-timeline.js';
 import { foldHistory, foldOnto, type PracticeFold } from './practice-fold.js';
 import type { TimelineEvent } from './practice.events.js';
@@ -13,10 +13,7 @@ describe('foldOnto: a practice fold carried on between commands', () => {
   let histories: TimelineEvent[][] = [];
 
   beforeAll(async () => {
-    const outlines = generatePracticeOutlines(5, 20, '2004-04-01');
-    for await (const chunk of generateDemoHistory(outlines, { seed: 5, fromYear: 2004, toDate: '2025-03-31', keepTimelines: true })) {
-      for (const practice of chunk.timelines?.values() ?? []) histories.push([...practice.timeline()]);
-    }
+    histories = await generatedHistories(5, 20, '2025-03-31');
   });
 
   const refolded = (history: readonly TimelineEvent[]) => {

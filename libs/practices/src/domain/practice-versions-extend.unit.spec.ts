@@ -1,4 +1,4 @@
-import { generateDemoHistory, generatePracticeOutlines } from '#demo-history';
+import { generatedHistories } from './testing/generated-histories.spec.js';
 import type { TimelineEvent } from './practice.events.js';
 import { extendVersions, practiceVersions } from './practice-versions.js';
 import type { PracticeVersion } from './practice.state.js';
@@ -12,10 +12,7 @@ describe('extendVersions: versions extended at the end of the timeline', () => {
   let histories: TimelineEvent[][] = [];
 
   beforeAll(async () => {
-    const outlines = generatePracticeOutlines(7, 20, '2004-04-01');
-    for await (const chunk of generateDemoHistory(outlines, { seed: 7, fromYear: 2004, toDate: '2025-03-31', keepTimelines: true })) {
-      for (const practice of chunk.timelines?.values() ?? []) histories.push([...practice.timeline()]);
-    }
+    histories = await generatedHistories(7, 20, '2025-03-31');
   });
 
   it('equals folding the whole history again after every run of events', () => {

@@ -1,4 +1,4 @@
-import { generateDemoHistory, generatePracticeOutlines } from '#demo-history';
+import { generatedHistories } from './testing/generated-histories.spec.js';
 import { decide, decideByFullValidation } from './practice.decide.js';
 import type { PracticeCommand } from './practice.commands.js';
 import { effectiveTimeline } from './effective-timeline.js';
@@ -82,11 +82,7 @@ describe('decide: the fast path for changes at the end of the timeline', () => {
   let histories: TimelineEvent[][] = [];
 
   beforeAll(async () => {
-    const outlines = generatePracticeOutlines(11, 40, '2004-04-01');
-    for await (const chunk of generateDemoHistory(outlines, { seed: 11, fromYear: 2004, toDate: '2024-03-31', keepTimelines: true })) {
-      for (const practice of chunk.timelines?.values() ?? []) histories.push([...practice.timeline()]);
-    }
-    histories = histories.filter((history) => history.length > 5);
+    histories = (await generatedHistories(11, 40, '2024-03-31')).filter((history) => history.length > 5);
   });
 
   it('decides exactly as the full validation over generated histories and commands', () => {
