@@ -1,4 +1,4 @@
-import { extendVersions, practiceVersions, type PracticeSnapshot, type PracticeVersion, type TimelineEvent } from '#practices';
+import { extendVersions, practiceVersions, sameState, type PracticeVersion, type TimelineEvent } from '#practices';
 
 /** A version of a practice's state over effective time [validFrom, validTo), validTo null meaning open-ended. */
 export type EffectiveVersion = PracticeVersion;
@@ -26,20 +26,10 @@ export function extendEffectiveVersions(
 }
 
 /**
- * Identity of a version: its bounds and its state. Worked out only for the versions a diff compares and never kept:
- * the projector holds every cached practice's versions between pages, and keys held beside them were most of its heap.
- *
- * Plain JSON.stringify: states come from one fold, which builds their keys in one order, and a key only ever meets keys
- * made here (never a state read back from jsonb). Were two equal states ever spelt in different key orders, the cost
- * would be a version closed and reinserted unchanged, not a wrong answer.
- */
-function versionKey(version: EffectiveVersion): string {
-  return `${version.validFrom}|${version.validTo ?? ''}|${JSON.stringify(version.state)}`;
-}
-
-/**
- * Versions of `before` that `after` no longer has, and versions `after` has that are new. A leading run of the very
- * same version objects (what an extension keeps) is skipped without comparing keys.
+ * Versions of `before` that `after` no longer has, and versions `after` has that are new, a version being its bounds and
+ * its state. A leading run of the very same version objects (what an extension keeps) is skipped without comparing;
+ * the rest are matched by bounds (a practice's versions have distinct starts) and then by state as values, so equal
+ * states compare equal whatever order their keys were built in.
  */
 export function diffVersions(
   before: readonly EffectiveVersion[],
@@ -49,12 +39,23 @@ export function diffVersions(
   while (shared < before.length && shared < after.length && before[shared] === after[shared]) shared++;
   const beforeRest = before.slice(shared);
   const afterRest = after.slice(shared);
-  const beforeKeys = beforeRest.map(versionKey);
-  const afterKeys = afterRest.map(versionKey);
-  const beforeSet = new Set(beforeKeys);
-  const afterSet = new Set(afterKeys);
+  const beforeByBounds = byBounds(beforeRest);
+  const afterByBounds = byBounds(afterRest);
+  const isIn = (version: EffectiveVersion, others: Map<string, EffectiveVersion[]>) =>
+    (others.get(boundsOf(version)) ?? []).some((other) => sameState(other.state, version.state));
   return {
-    removed: beforeRest.filter((_, index) => !afterSet.has(beforeKeys[index])),
-    added: afterRest.filter((_, index) => !beforeSet.has(afterKeys[index])),
+    removed: beforeRest.filter((version) => !isIn(version, afterByBounds)),
+    added: afterRest.filter((version) => !isIn(version, beforeByBounds)),
   };
+}
+
+const boundsOf = (version: EffectiveVersion) => `${version.validFrom}|${version.validTo ?? ''}`;
+
+function byBounds(versions: readonly EffectiveVersion[]): Map<string, EffectiveVersion[]> {
+  const grouped = new Map<string, EffectiveVersion[]>();
+  for (const version of versions) {
+    const bounds = boundsOf(version);
+    grouped.set(bounds, [...(grouped.get(bounds) ?? []), version]);
+  }
+  return grouped;
 }
