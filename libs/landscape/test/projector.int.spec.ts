@@ -2,6 +2,7 @@ import { stateAt, type PracticeCommand } from '#practices';
 import { canonicalJson } from '../src/read-models/practice-versions/canonical-json.js';
 import { landscapeAt } from '../src/read-models/practice-versions/landscape-at.js';
 import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
+import { ProjectionSignals } from '../src/projector/projection-signals.js';
 import { applyStep } from '../src/projector/apply-step.js';
 import { advanced, readCheckpoint } from '../src/projector/checkpoint-store.js';
 import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
@@ -146,6 +147,21 @@ describe('landscape projector (PostgreSQL server)', () => {
       expect((await client.query('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('on');
     } finally {
       client.release();
+    }
+  });
+
+  it('wakes reads waiting in a process that does not project as soon as another process commits a step', async () => {
+    // Nothing in this process signals `signals`: only the step's NOTIFY, delivered on commit, can end the wait early.
+    const signals = new ProjectionSignals(fixture.pool);
+    await signals.listenToOtherProcesses();
+    try {
+      await record({ type: 'RecordListSize', odsCode: ODS, registeredPatients: 8300, effectiveDate: '2017-03-01' });
+      const woken = signals.next(30_000).then((committed) => ({ woken: true, committed }));
+      const notWoken = new Promise((resolve) => setTimeout(resolve, 15_000, { woken: false }).unref());
+      await projectThrough(projector, fixture.pool, recorder.appended);
+      expect(await Promise.race([woken, notWoken])).toEqual({ woken: true, committed: null });
+    } finally {
+      await signals.onApplicationShutdown();
     }
   });
 

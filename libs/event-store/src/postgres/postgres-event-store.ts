@@ -12,7 +12,7 @@ import {
   type StreamRead,
 } from '../event-store.port.js';
 import { EventUpcasters } from '../upcasting/event-upcasters.js';
-import { AppendSignal } from './append-signal.js';
+import { isEmbeddedDatabase, NotificationSignal } from './notification-signal.js';
 import { APPENDED_CHANNEL, appendAtomically, findIdempotentResult, replay } from './append-transaction.js';
 import { EVENT_COLUMNS, READ_STREAM_AFTER_SQL, toRecordedEvent, type EventRow } from './event-row.js';
 import { readStreamSettled } from './settled-stream-read.js';
@@ -37,7 +37,7 @@ const HORIZON_ATTEMPTS = 3;
 /** The event store on PostgreSQL (a server, or the embedded PGlite served through a socket). Call close() when done. */
 export class PostgresEventStore extends EventStore {
   private readonly upcasters: EventUpcasters;
-  private readonly signal: AppendSignal;
+  private readonly signal: NotificationSignal;
   private embedded: Promise<boolean> | null;
 
   constructor(
@@ -47,7 +47,7 @@ export class PostgresEventStore extends EventStore {
     super();
     this.upcasters = options.upcasters ?? new EventUpcasters();
     this.embedded = options.embedded === undefined ? null : Promise.resolve(options.embedded);
-    this.signal = new AppendSignal(pool, APPENDED_CHANNEL, async () => !(await this.isEmbedded()));
+    this.signal = new NotificationSignal(pool, APPENDED_CHANNEL, async () => !(await this.isEmbedded()));
   }
 
   async readStream(streamId: string): Promise<StreamRead> {
@@ -76,7 +76,7 @@ export class PostgresEventStore extends EventStore {
 
   async append(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     const result = await appendAtomically(this.pool, appends, options);
-    if (!result.replayed) this.signal.appended();
+    if (!result.replayed) this.signal.notifyHere();
     return result;
   }
 
@@ -141,13 +141,10 @@ export class PostgresEventStore extends EventStore {
   }
 
   private isEmbedded(): Promise<boolean> {
-    this.embedded ??= this.pool
-      .query<{ version: string }>('SELECT version()')
-      .then(({ rows }) => rows[0].version.includes('PGlite'))
-      .catch((error: unknown) => {
-        this.embedded = null;
-        throw error;
-      });
+    this.embedded ??= isEmbeddedDatabase(this.pool).catch((error: unknown) => {
+      this.embedded = null;
+      throw error;
+    });
     return this.embedded;
   }
 }

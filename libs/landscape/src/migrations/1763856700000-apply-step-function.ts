@@ -16,6 +16,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * transaction only). The projection is derived from the log, whose appends stay synchronous; a crash can only lose
  * whole trailing steps, which the projector applies again from the checkpoint that was kept.
  *
+ * Notification: a step on the live table notifies `landscape_projection_advanced` on commit, so an API that leaves
+ * projecting to another process (PROJECTOR=off) wakes reads waiting for a position at once rather than at a poll.
+ *
  * Closing: a believed row closed at or before the instant it started being believed (a later page of the same append)
  * is deleted rather than given an empty recorded range. The closes and the deletes are disjoint sets of rows. Closes
  * are always index probes (no hash or merge joins inside the function).
@@ -109,6 +112,10 @@ BEGIN
          horizon_transaction_id = wanted.horizon_transaction_id, horizon_position = wanted.horizon_position,
          events_applied = wanted.events_applied, updated_at = now()
    WHERE c.name = target;
+  -- Wakes reads waiting for a position in processes that do not project themselves (delivered on commit).
+  IF target = 'practice_versions' THEN
+    PERFORM pg_notify('landscape_projection_advanced', '');
+  END IF;
   RETURN true;
 END
 $fn$`;

@@ -37,7 +37,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (process.env.PROJECTOR?.trim().toLowerCase() === 'off') {
-      this.logger.log('PROJECTOR=off: not projecting in this process');
+      this.logger.log('PROJECTOR=off: not projecting in this process; reads wait for the projector process');
+      void this.signals.listenToOtherProcesses();
       return;
     }
     this.start();

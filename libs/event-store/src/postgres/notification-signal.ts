@@ -2,11 +2,12 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 
 /**
- * Wakes readers of the log soon after an append: appends made through this process signal in-process; appends made
- * by other processes arrive as NOTIFY on a dedicated LISTEN connection (real servers only: the embedded database is
- * one session in this very process, so every append to it goes through here anyway).
+ * Wakes waiters soon after something happens, here or in another process: what happens in this process is signalled
+ * in-process (`notifyHere`); other processes' NOTIFY on the channel arrives on a dedicated LISTEN connection (real
+ * servers only: the embedded database is one session in this very process, so everything on it happens here anyway).
+ * The event store wakes readers of the log after appends with it; the landscape wakes reads waiting for its projector.
  */
-export class AppendSignal {
+export class NotificationSignal {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   private listener: pg.Client | null = null;
   private listening: Promise<void> | null = null;
@@ -18,8 +19,8 @@ export class AppendSignal {
     private readonly shouldListen: () => Promise<boolean>,
   ) {}
 
-  appended(): void {
-    this.emitter.emit('appended');
+  notifyHere(): void {
+    this.emitter.emit('notified');
   }
 
   wait(maxWaitMs: number, signal?: AbortSignal): Promise<void> {
@@ -28,12 +29,12 @@ export class AppendSignal {
     return new Promise<void>((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
-        this.emitter.off('appended', done);
+        this.emitter.off('notified', done);
         signal?.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, Math.max(0, maxWaitMs));
-      this.emitter.on('appended', done);
+      this.emitter.on('notified', done);
       signal?.addEventListener('abort', done, { once: true });
     });
   }
@@ -45,7 +46,7 @@ export class AppendSignal {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.emitter.emit('appended');
+    this.emitter.emit('notified');
     await this.listening?.catch(() => undefined);
     const listener = this.listener;
     this.listener = null;
@@ -62,8 +63,8 @@ export class AppendSignal {
 
   private async connectListener(): Promise<void> {
     if (!(await this.shouldListen()) || this.closed) return;
-    const client = new pg.Client({ ...this.pool.options, application_name: 'event-store-listener' });
-    client.on('notification', () => this.emitter.emit('appended'));
+    const client = new pg.Client({ ...this.pool.options, application_name: `listener-${this.channel}` });
+    client.on('notification', () => this.emitter.emit('notified'));
     client.on('error', () => {
       // Connection lost: forget it, so the next wait reconnects; meanwhile waits end on their timeout.
       if (this.listener === client) {
@@ -85,4 +86,10 @@ export class AppendSignal {
     }
     this.listener = client;
   }
+}
+
+/** True when `pool` is served by the embedded database (PGlite), whose one session allows no LISTEN connection. */
+export async function isEmbeddedDatabase(pool: Pick<pg.Pool, 'query'>): Promise<boolean> {
+  const { rows } = await pool.query<{ version: string }>('SELECT version()');
+  return rows[0].version.includes('PGlite');
 }
