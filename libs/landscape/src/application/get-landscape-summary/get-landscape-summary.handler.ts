@@ -17,7 +17,7 @@ export class GetLandscapeSummaryHandler implements IQueryHandler<GetLandscapeSum
     const { rows } = await this.pool.query<{ known_at: string; facts: string | null }>(
       hotQuery(this.pool, 'landscape-summary-facts', LANDSCAPE_FACTS_SQL, [asOf, requestedKnownAt(query.knownAt)]),
     );
-    const practices = rows[0].facts === null ? [] : (JSON.parse(rows[0].facts) as SummaryFacts[]);
+    const practices = rows.flatMap((row) => (row.facts === null ? [] : (JSON.parse(row.facts) as SummaryFacts[])));
     return { asOf, knownAt: rows[0].known_at, ...landscapeFigures(practices, query.bands) };
   }
 }
