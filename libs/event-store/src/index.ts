@@ -3,6 +3,6 @@ export * from './errors.js';
 export * from './cursor.js';
 export * from './upcasting/event-upcasters.js';
 export * from './postgres/postgres-event-store.js';
-export { isEmbeddedDatabase, NotificationSignal } from './postgres/notification-signal.js';
+export { NotificationSignal } from './postgres/notification-signal.js';
 export * from './postgres/migrations/index.js';
 export { ISO_MILLIS_FORMAT } from './postgres/event-row.js';

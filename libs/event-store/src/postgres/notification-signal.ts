@@ -88,8 +88,3 @@ export class NotificationSignal {
   }
 }
 
-/** True when `pool` is served by the embedded database (PGlite), whose one session allows no LISTEN connection. */
-export async function isEmbeddedDatabase(pool: Pick<pg.Pool, 'query'>): Promise<boolean> {
-  const { rows } = await pool.query<{ version: string }>('SELECT version()');
-  return rows[0].version.includes('PGlite');
-}

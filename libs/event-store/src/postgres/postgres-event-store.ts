@@ -12,7 +12,7 @@ import {
   type StreamRead,
 } from '../event-store.port.js';
 import { EventUpcasters } from '../upcasting/event-upcasters.js';
-import { isEmbeddedDatabase, NotificationSignal } from './notification-signal.js';
+import { NotificationSignal } from './notification-signal.js';
 import { APPENDED_CHANNEL, appendAtomically, findIdempotentResult, replay } from './append-transaction.js';
 import { EVENT_COLUMNS, READ_STREAM_AFTER_SQL, toRecordedEvent, type EventRow } from './event-row.js';
 import { readStreamSettled } from './settled-stream-read.js';
@@ -141,10 +141,13 @@ export class PostgresEventStore extends EventStore {
   }
 
   private isEmbedded(): Promise<boolean> {
-    this.embedded ??= isEmbeddedDatabase(this.pool).catch((error: unknown) => {
-      this.embedded = null;
-      throw error;
-    });
+    this.embedded ??= this.pool
+      .query<{ version: string }>('SELECT version()')
+      .then(({ rows }) => rows[0].version.includes('PGlite'))
+      .catch((error: unknown) => {
+        this.embedded = null;
+        throw error;
+      });
     return this.embedded;
   }
 }

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { versionColumns } from '../read-models/practice-versions/version-columns.js';
 import type { VersionChanges } from '../read-models/practice-versions/version-changes.js';
-import { PRACTICE_VERSIONS_PROJECTION_VERSION, type Checkpoint } from './checkpoint-store.js';
+import { PRACTICE_VERSIONS_PROJECTION_VERSION, toCheckpointRow, type Checkpoint } from './checkpoint-store.js';
 
 /** landscape.apply_projection_step (migration 1763856700000): the checkpoint compared and moved, the versions written. */
 const APPLY_STEP_SQL = `
@@ -32,25 +32,12 @@ export async function applyStep(
   const { rows: result } = await db.query<{ applied: boolean }>(APPLY_STEP_SQL, [
     table,
     PRACTICE_VERSIONS_PROJECTION_VERSION,
-    JSON.stringify(checkpointRow(expected)),
-    JSON.stringify(checkpointRow(next)),
+    JSON.stringify(toCheckpointRow(expected)),
+    JSON.stringify(toCheckpointRow(next)),
     closes.map((close) => close.odsCode),
     closes.map((close) => close.validFrom),
     closes.map((close) => close.at),
     JSON.stringify(rows),
   ]);
   return result[0].applied;
-}
-
-/** The checkpoint's compared and written fields, keyed by column (the function reads them as a checkpoints row). */
-function checkpointRow(checkpoint: Checkpoint) {
-  return {
-    transaction_id: checkpoint.cursor?.transactionId ?? null,
-    position: checkpoint.cursor?.position ?? null,
-    stable_horizon: checkpoint.stableHorizon,
-    recorded_through: checkpoint.recordedThrough,
-    horizon_transaction_id: checkpoint.horizonCursor?.transactionId ?? null,
-    horizon_position: checkpoint.horizonCursor?.position ?? null,
-    events_applied: checkpoint.eventsApplied,
-  };
 }

@@ -58,6 +58,19 @@ function toCheckpoint(row: CheckpointRow): Checkpoint {
   };
 }
 
+/** The fields a step compares and writes, keyed by column: the inverse of toCheckpoint (see apply-step.ts). */
+export function toCheckpointRow(checkpoint: Checkpoint) {
+  return {
+    transaction_id: checkpoint.cursor?.transactionId ?? null,
+    position: checkpoint.cursor?.position ?? null,
+    stable_horizon: checkpoint.stableHorizon,
+    recorded_through: checkpoint.recordedThrough,
+    horizon_transaction_id: checkpoint.horizonCursor?.transactionId ?? null,
+    horizon_position: checkpoint.horizonCursor?.position ?? null,
+    events_applied: checkpoint.eventsApplied,
+  };
+}
+
 export const emptyCheckpoint = (name: string): Checkpoint => ({
   name,
   cursor: null,
@@ -81,17 +94,10 @@ export async function readCheckpoint(db: Queryable, name: string): Promise<Check
   return rows[0] ? toCheckpoint(rows[0]) : emptyCheckpoint(name);
 }
 
-/**
- * Reads the checkpoint and holds its row lock until the caller's transaction ends: one writer per projection. The row
- * is created first only when missing (once per projection), so a step normally spends one round trip here.
- */
+/** Reads the checkpoint and holds its row lock until the caller's transaction ends: one writer per projection. */
 export async function lockCheckpoint(client: Queryable, name: string): Promise<Checkpoint> {
-  const lock = () => client.query<CheckpointRow>(`SELECT ${COLUMNS} FROM ${table} WHERE name = $1 FOR UPDATE`, [name]);
-  let { rows } = await lock();
-  if (!rows[0]) {
-    await ensureCheckpoint(client, name);
-    ({ rows } = await lock());
-  }
+  await ensureCheckpoint(client, name);
+  const { rows } = await client.query<CheckpointRow>(`SELECT ${COLUMNS} FROM ${table} WHERE name = $1 FOR UPDATE`, [name]);
   return toCheckpoint(rows[0]);
 }
 

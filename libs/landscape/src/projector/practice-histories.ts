@@ -36,20 +36,20 @@ export function groupByPractice(events: readonly RecordedEvent[]): Map<string, R
  */
 export async function loadPageWork(store: EventStore, cache: HistoryCache, events: readonly RecordedEvent[]): Promise<PracticePageWork[]> {
   const byStream = groupByPractice(events);
-  const missing = [...byStream].filter(([streamId, page]) => !cache.prefix(streamId, page[0].streamVersion - 1)).map(([id]) => id);
+  // What the cache holds of each stream: through the page's last event (commands in this process, sharing the cache,
+  // may already hold the page's own events: the same events), or else through the event before the page.
+  const held = new Map(
+    [...byStream].map(([streamId, page]) => [streamId, cache.prefix(streamId, page[page.length - 1].streamVersion) ?? cache.prefix(streamId, page[0].streamVersion - 1)]),
+  );
+  const missing = [...held].filter(([, prefix]) => prefix === undefined).map(([streamId]) => streamId);
   const loaded = missing.length > 0 ? await store.readStreams(missing) : new Map();
   const work: PracticePageWork[] = [];
   for (const [streamId, page] of byStream) {
     const first = page[0].streamVersion;
     const last = page[page.length - 1].streamVersion;
-    // Commands in this process may already hold the page's own events (a shared cache): those are the same events.
-    const history =
-      cache.prefix(streamId, last) ??
-      [
-        ...(cache.prefix(streamId, first - 1) ??
-          (loaded.get(streamId)?.events ?? []).filter((event: RecordedEvent) => event.streamVersion < first).map(toTimelineEvent)),
-        ...page.map(toTimelineEvent),
-      ];
+    const prefix: readonly TimelineEvent[] =
+      held.get(streamId) ?? (loaded.get(streamId)?.events ?? []).filter((event: RecordedEvent) => event.streamVersion < first).map(toTimelineEvent);
+    const history = prefix.length === last ? prefix : [...prefix, ...page.map(toTimelineEvent)];
     if (history.length !== last || history.some((event, index) => event.streamVersion !== index + 1)) {
       throw new Error(`stream ${streamId} is not contiguous through version ${last}: the log and the stream disagree`);
     }

@@ -98,7 +98,10 @@ export class PracticeVersionsProjector {
         const result = await this.write(planned);
         total += result.applied;
         onStep?.(result);
-        if (result.conflict) ahead = null;
+        if (result.conflict) {
+          await ahead?.catch(() => undefined); // planned from a checkpoint that was not committed
+          ahead = null;
+        }
         if (!result.hasMore && !result.conflict && result.applied === 0) return total;
       }
     } finally {
@@ -137,11 +140,11 @@ export class PracticeVersionsProjector {
   }
 
   private async write({ from, next, changes, events, hasMore }: PlannedStep): Promise<StepResult> {
-    this.lastCommitted = null;
     if (changes === null) {
       this.lastCommitted = from;
       return { applied: 0, hasMore, conflict: false, cursor: from.cursor, settled: isSettled(from) };
     }
+    this.lastCommitted = null;
     if (!(await applyStep(this.pool, this.table, from, next, changes))) {
       return { applied: 0, hasMore, conflict: true, cursor: from.cursor, settled: false };
     }

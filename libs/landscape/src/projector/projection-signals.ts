@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import { isEmbeddedDatabase, NotificationSignal } from '#event-store';
-import { PG_POOL } from '#platform';
+import { NotificationSignal } from '#event-store';
+import { PG_POOL, sharesOneSession } from '#platform';
 import type { Checkpoint } from './checkpoint-store.js';
 
 /** What landscape.apply_projection_step notifies when a step on the live table commits (migration 1763856700000). */
@@ -22,7 +22,7 @@ export class ProjectionSignals implements OnApplicationShutdown {
 
   /** Listens for steps committed by other processes (a server only: on the embedded database everything is here). */
   listenToOtherProcesses(): Promise<void> {
-    this.elsewhere ??= new NotificationSignal(this.pool, PROJECTION_ADVANCED_CHANNEL, async () => !(await isEmbeddedDatabase(this.pool)));
+    this.elsewhere ??= new NotificationSignal(this.pool, PROJECTION_ADVANCED_CHANNEL, async () => !sharesOneSession(this.pool));
     return this.elsewhere.ready();
   }
 

@@ -1,26 +1,14 @@
-import { extendVersions, practiceVersions, sameState, type PracticeVersion, type TimelineEvent } from '#practices';
-
-/** A version of a practice's state over effective time [validFrom, validTo), validTo null meaning open-ended. */
-export type EffectiveVersion = PracticeVersion;
-
-/**
- * The practice's versions over effective time given every event in `history` (already cut to what the caller counts
- * as known). Adjacent versions with equal states are merged (`practiceVersions`), so the result is canonical: equal
- * histories give equal versions, and an event that changes nothing changes no version.
- */
-export function effectiveVersions(history: readonly TimelineEvent[]): EffectiveVersion[] {
-  return practiceVersions(history);
-}
+import { extendVersions, sameState, type PracticeVersion, type TimelineEvent } from '#practices';
 
 /**
  * The versions once `events` are appended to the history `before` was computed from, folding only the new events when
  * they land at the end of the effective timeline (see `extendVersions`); null when the whole history must be folded.
  */
 export function extendEffectiveVersions(
-  before: readonly EffectiveVersion[],
+  before: readonly PracticeVersion[],
   lastEffectiveDate: string | null,
   events: readonly TimelineEvent[],
-): EffectiveVersion[] | null {
+): PracticeVersion[] | null {
   const extension = extendVersions(before, lastEffectiveDate, events);
   return extension && [...before.slice(0, extension.kept), ...extension.tail];
 }
@@ -32,30 +20,26 @@ export function extendEffectiveVersions(
  * states compare equal whatever order their keys were built in.
  */
 export function diffVersions(
-  before: readonly EffectiveVersion[],
-  after: readonly EffectiveVersion[],
-): { removed: EffectiveVersion[]; added: EffectiveVersion[] } {
+  before: readonly PracticeVersion[],
+  after: readonly PracticeVersion[],
+): { removed: PracticeVersion[]; added: PracticeVersion[] } {
   let shared = 0;
   while (shared < before.length && shared < after.length && before[shared] === after[shared]) shared++;
   const beforeRest = before.slice(shared);
   const afterRest = after.slice(shared);
   const beforeByBounds = byBounds(beforeRest);
   const afterByBounds = byBounds(afterRest);
-  const isIn = (version: EffectiveVersion, others: Map<string, EffectiveVersion[]>) =>
-    (others.get(boundsOf(version)) ?? []).some((other) => sameState(other.state, version.state));
+  const isIn = (version: PracticeVersion, others: Map<string, PracticeVersion>) => {
+    const other = others.get(boundsOf(version));
+    return other !== undefined && sameState(other.state, version.state);
+  };
   return {
     removed: beforeRest.filter((version) => !isIn(version, afterByBounds)),
     added: afterRest.filter((version) => !isIn(version, beforeByBounds)),
   };
 }
 
-const boundsOf = (version: EffectiveVersion) => `${version.validFrom}|${version.validTo ?? ''}`;
+const boundsOf = (version: PracticeVersion) => `${version.validFrom}|${version.validTo ?? ''}`;
 
-function byBounds(versions: readonly EffectiveVersion[]): Map<string, EffectiveVersion[]> {
-  const grouped = new Map<string, EffectiveVersion[]>();
-  for (const version of versions) {
-    const bounds = boundsOf(version);
-    grouped.set(bounds, [...(grouped.get(bounds) ?? []), version]);
-  }
-  return grouped;
-}
+/** A practice's versions keyed by their bounds (versions partition effective time, so no two share a start). */
+const byBounds = (versions: readonly PracticeVersion[]) => new Map(versions.map((version) => [boundsOf(version), version]));

@@ -1,5 +1,5 @@
-import type { PracticeSnapshot, TimelineEvent } from '#practices';
-import { diffVersions, effectiveVersions, extendEffectiveVersions, type EffectiveVersion } from './practice-version.js';
+import { practiceVersions, type PracticeSnapshot, type PracticeVersion, type TimelineEvent } from '#practices';
+import { diffVersions, extendEffectiveVersions } from './practice-version.js';
 
 /** A bitemporal row to insert: an effective version believed from recordedFrom until recordedTo (null: still). */
 export interface VersionRowInsert {
@@ -28,7 +28,7 @@ export interface VersionChanges {
  * effective date among its events. Kept between plans so a page never rescans the practice's whole history.
  */
 export interface PlanBasis {
-  readonly versions: readonly EffectiveVersion[];
+  readonly versions: readonly PracticeVersion[];
   readonly lastRecordedAt: string | null;
   readonly lastEffectiveDate: string | null;
 }
@@ -41,7 +41,7 @@ export interface PlannedVersions extends VersionChanges {
 /** The basis of `history` worked out from scratch. */
 export function planBasisOf(history: readonly TimelineEvent[]): PlanBasis {
   return {
-    versions: history.length > 0 ? effectiveVersions(history) : [],
+    versions: practiceVersions(history),
     lastRecordedAt: latestRecordedAt(history),
     lastEffectiveDate: latestEffectiveDate(history, 0, history.length, null),
   };
@@ -75,7 +75,7 @@ export function planVersionChanges(
     const at = laterOf(history[end - 1].recordedAt, lastRecordedAt);
     lastRecordedAt = at;
     // Most appends land at the end of the timeline: fold only them; a correction or retraction folds it all again.
-    const after = extendEffectiveVersions(before, lastEffectiveDate, history.slice(start, end)) ?? effectiveVersions(history.slice(0, end));
+    const after = extendEffectiveVersions(before, lastEffectiveDate, history.slice(start, end)) ?? practiceVersions(history.slice(0, end));
     lastEffectiveDate = latestEffectiveDate(history, start, end, lastEffectiveDate);
     start = end;
     const { removed, added } = diffVersions(before, after);
