@@ -1,9 +1,10 @@
 import type pg from 'pg';
-import { EventStore, type LogCursor, type RecordedEvent } from '#event-store';
+import { EventStore, type LogCursor, type ReadAllResult, type RecordedEvent } from '#event-store';
+import { sharesOneSession } from '#platform';
 import { StreamPrefixCache } from '#practices';
 import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { latestRecordedAt, planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
-import { applyStep } from './apply-step.js';
+import { applyStep, applyStepByCopy } from './apply-step.js';
 import { advanced, isSettled, readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { HistoryCache } from './history-cache.js';
 import { loadPageWork } from './practice-histories.js';
@@ -14,10 +15,18 @@ export interface ProjectorOptions {
   readonly batchSize?: number;
   /** Where to hold the practice histories read: a cache shared with the process's commands, or by default one of its own. */
   readonly histories?: StreamPrefixCache;
+  /**
+   * Steps inserting at least this many rows load them by COPY (see applyStepByCopy); smaller ones, a live projector's
+   * usual step, stay one round trip. Ignored on the embedded database, which always takes the one-call step.
+   */
+  readonly copyFromRows?: number;
 }
 
 /** The projector's own history cache when it shares none: sized for a catch-up or rebuild over the whole log. */
 const OWN_CACHE_EVENTS = 100_000;
+
+/** Below this a step's four COPY round trips cost more than parsing its rows as JSON saves (a live step is 1-50 rows). */
+const COPY_FROM_ROWS = 500;
 
 export interface StepResult {
   /** Events of the log passed over (applied or not ours) in this step. */
@@ -41,6 +50,8 @@ interface PlannedStep {
   readonly changes: VersionChanges | null;
   readonly events: number;
   readonly hasMore: boolean;
+  /** The read of the page after this one, started when this one arrived (catch-up only): null when none is. */
+  readonly following: Promise<ReadAllResult> | null;
 }
 
 /**
@@ -55,6 +66,7 @@ export class PracticeVersionsProjector {
   readonly table: PracticeVersionsTable;
   private readonly batchSize: number;
   private readonly cache: HistoryCache;
+  private readonly copyFromRows: number;
   /**
    * The checkpoint as this projector last committed it, so a step need not read it back first. Only a hint: the step's
    * write locks the stored checkpoint and compares, so if anything else moved it (another projector, a rebuild
@@ -70,6 +82,7 @@ export class PracticeVersionsProjector {
     this.table = options.table;
     this.batchSize = options.batchSize ?? 1_000;
     this.cache = new HistoryCache(options.histories ?? new StreamPrefixCache(OWN_CACHE_EVENTS));
+    this.copyFromRows = sharesOneSession(pool) ? Infinity : (options.copyFromRows ?? COPY_FROM_ROWS);
   }
 
   /** The checkpoint this projector last committed, null when its last step committed none. */
@@ -82,9 +95,10 @@ export class PracticeVersionsProjector {
   }
 
   /**
-   * Steps until the log is exhausted; `onStep` sees each step (progress output). While one page is being written the
-   * next is read and planned from the checkpoint that write will commit, so the server writes while this process
-   * plans (a rebuild's pace). Should the write not commit, the page planned ahead is dropped and planned again.
+   * Steps until the log is exhausted; `onStep` sees each step (progress output). Three things go on at once, a
+   * rebuild's pace: the server writes one page, this process plans the next from the checkpoint that write will
+   * commit, and the page after that is being read (a page's successor is known as soon as it arrives). Should a write
+   * not commit, what was planned and read ahead is dropped and planned again from the stored checkpoint.
    */
   async catchUp(onStep?: (result: StepResult) => void, signal?: AbortSignal): Promise<number> {
     let total = 0;
@@ -92,35 +106,40 @@ export class PracticeVersionsProjector {
     try {
       for (;;) {
         if (signal?.aborted) return total;
-        const planned: PlannedStep = await (ahead ?? this.planFromStored());
-        ahead = planned.hasMore ? this.plan(planned.next) : null;
+        const planned: PlannedStep = await (ahead ?? this.planFromStored(true));
+        ahead = planned.hasMore ? this.plan(planned.next, true, planned.following) : null;
         ahead?.catch(() => undefined); // awaited (and its error thrown) next round; until then not "unhandled"
         const result = await this.write(planned);
         total += result.applied;
         onStep?.(result);
         if (result.conflict) {
-          await ahead?.catch(() => undefined); // planned from a checkpoint that was not committed
+          await dropPlanned(ahead); // planned from a checkpoint that was not committed
           ahead = null;
         }
         if (!result.hasMore && !result.conflict && result.applied === 0) return total;
       }
     } finally {
-      await ahead?.catch(() => undefined);
+      await dropPlanned(ahead);
     }
   }
 
-  private planFromStored(): Promise<PlannedStep> {
+  private planFromStored(readAhead = false): Promise<PlannedStep> {
     const from = this.lastCommitted;
-    return from ? this.plan(from) : readCheckpoint(this.pool, this.table).then((stored) => this.plan(stored));
+    return from ? this.plan(from, readAhead) : readCheckpoint(this.pool, this.table).then((stored) => this.plan(stored, readAhead));
   }
 
-  /** Reads the page after `from` and works out its changes and the checkpoint after it. Writes nothing. */
-  private async plan(from: Checkpoint): Promise<PlannedStep> {
-    const page = await this.store.readAll(from.cursor, this.batchSize);
+  /**
+   * Reads the page after `from` (or takes the read already started) and works out its changes and the checkpoint
+   * after it. Writes nothing. With `readAhead`, starts reading the following page as soon as this one is in.
+   */
+  private async plan(from: Checkpoint, readAhead = false, pageRead?: Promise<ReadAllResult> | null): Promise<PlannedStep> {
+    const page = await (pageRead ?? this.store.readAll(from.cursor, this.batchSize));
+    const following = readAhead && page.hasMore ? this.store.readAll(page.cursor, this.batchSize) : null;
+    following?.catch(() => undefined); // awaited by the next plan, or dropped with it
     // A page cut by the limit may leave events recorded before its horizon for later pages: no horizon from it.
     const horizon = page.hasMore ? null : page.stableHorizon;
     const newerHorizon = horizon !== null && (from.stableHorizon === null || Date.parse(horizon) > Date.parse(from.stableHorizon));
-    if (page.events.length === 0 && !newerHorizon) return { from, next: from, changes: null, events: 0, hasMore: page.hasMore };
+    if (page.events.length === 0 && !newerHorizon) return { from, next: from, changes: null, events: 0, hasMore: page.hasMore, following };
     const work = await loadPageWork(this.store, this.cache, page.events);
     const changes: VersionChanges = { closes: [], inserts: [] };
     for (const practice of work) {
@@ -136,7 +155,7 @@ export class PracticeVersionsProjector {
       settledThrough: horizon === null ? null : settledThrough(page.events, horizon),
       eventsApplied: page.events.length,
     });
-    return { from, next, changes, events: page.events.length, hasMore: page.hasMore };
+    return { from, next, changes, events: page.events.length, hasMore: page.hasMore, following };
   }
 
   private async write({ from, next, changes, events, hasMore }: PlannedStep): Promise<StepResult> {
@@ -145,7 +164,8 @@ export class PracticeVersionsProjector {
       return { applied: 0, hasMore, conflict: false, cursor: from.cursor, settled: isSettled(from) };
     }
     this.lastCommitted = null;
-    if (!(await applyStep(this.pool, this.table, from, next, changes))) {
+    const apply = changes.inserts.length >= this.copyFromRows ? applyStepByCopy : applyStep;
+    if (!(await apply(this.pool, this.table, from, next, changes))) {
       return { applied: 0, hasMore, conflict: true, cursor: from.cursor, settled: false };
     }
     this.lastCommitted = next;
@@ -155,6 +175,12 @@ export class PracticeVersionsProjector {
   forgetHistories(): void {
     this.cache.clear();
   }
+}
+
+/** Waits out a step planned ahead that will not be written, and the read it started after it. */
+async function dropPlanned(planned: Promise<PlannedStep> | null): Promise<void> {
+  const step = await planned?.catch(() => null);
+  await step?.following?.catch(() => undefined);
 }
 
 /** The last event of the longest run from the page's start recorded at or before `horizon`. */

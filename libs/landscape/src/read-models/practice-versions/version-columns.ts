@@ -1,5 +1,6 @@
 import type { PracticeSnapshot } from '#practices';
 import { summaryFactsOf } from './summary-facts.js';
+import type { VersionRowInsert } from './version-changes.js';
 
 /** Narrow typed columns beside the full state (filters, provider list) and the summary's packed facts. */
 export interface VersionColumns {
@@ -44,5 +45,35 @@ export function versionColumns(state: PracticeSnapshot): VersionColumns {
     single_handed: state.singleHanded,
     without_partners: state.withoutPartners,
     summary_facts: JSON.stringify(summaryFactsOf(state)),
+  };
+}
+
+/** Every column a projector writes, as one row: the bitemporal bounds, the columns above and the full state. */
+export interface VersionRow extends VersionColumns {
+  readonly ods_code: string;
+  readonly valid_from: string;
+  readonly valid_to: string | null;
+  readonly recorded_from: string;
+  readonly recorded_to: string | null;
+  readonly state: PracticeSnapshot;
+}
+
+/** The written columns in the order a COPY names them (the rest are the identity and generated columns). */
+export const VERSION_ROW_COLUMNS = [
+  'ods_code', 'valid_from', 'valid_to', 'recorded_from', 'recorded_to', 'status', 'name', 'commissioner_code',
+  'contract_type', 'holder_kind', 'holder_id', 'provider_kind', 'provider_id', 'provider_name', 'trust_code', 'pcn_code',
+  'federations', 'partner_count', 'salaried_count', 'registered_patients', 'single_handed', 'without_partners',
+  'summary_facts', 'state',
+] as const satisfies readonly (keyof VersionRow)[];
+
+export function versionRow(insert: VersionRowInsert): VersionRow {
+  return {
+    ods_code: insert.odsCode,
+    valid_from: insert.validFrom,
+    valid_to: insert.validTo,
+    recorded_from: insert.recordedFrom,
+    recorded_to: insert.recordedTo,
+    ...versionColumns(insert.state),
+    state: insert.state,
   };
 }

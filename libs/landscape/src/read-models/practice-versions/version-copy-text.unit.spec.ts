@@ -1,0 +1,45 @@
+import { stateAt, type PracticeEvent, type TimelineEvent } from '#practices';
+import { VERSION_ROW_COLUMNS, versionRow } from './version-columns.js';
+import { arrayLiteral, copyTextValue, versionCopyChunks, versionCopyLine } from './version-copy-text.js';
+
+describe('COPY text of version rows', () => {
+  it('given text with tabs, newlines, carriage returns and backslashes, then each is a backslash escape and nothing else changes', () => {
+    expect(copyTextValue('a\tb\nc\rd\\e "f" {g}')).toBe('a\\tb\\nc\\rd\\\\e "f" {g}');
+    expect(copyTextValue('plain')).toBe('plain');
+  });
+
+  it('given NULL, then the NULL marker; given text that reads like the marker, then an escaped backslash', () => {
+    expect(copyTextValue(null)).toBe('\\N');
+    expect(copyTextValue('\\N')).toBe('\\\\N');
+  });
+
+  it('given array elements with quotes, backslashes, commas, braces, spaces or NULL, then every element is quoted', () => {
+    expect(arrayLiteral([])).toBe('{}');
+    expect(arrayLiteral(['a,b', 'say "hi"', 'back\\slash', '{x}', 'NULL', ' '])).toBe('{"a,b","say \\"hi\\"","back\\\\slash","{x}","NULL"," "}');
+  });
+
+  describe('given a practice version', () => {
+    const opened: PracticeEvent = {
+      type: 'PracticeOpened',
+      data: { odsCode: 'M92011', name: 'Church\tStreet', openedOn: '2010-04-01', commissionerCode: '5E1', contract: null },
+    } as unknown as PracticeEvent;
+    const history = [{ eventId: 'e1', streamVersion: 1, effectiveDate: '2010-04-01', recordedAt: '2024-01-01T00:00:00.000Z', event: opened }] as unknown as TimelineEvent[];
+    const state = stateAt(history, '2011-01-01', '2024-01-02T00:00:00.000Z')!;
+    const insert = { odsCode: 'M92011', validFrom: '2010-04-01', validTo: null, recordedFrom: '2024-01-01T00:00:00.000Z', recordedTo: null, state };
+
+    it('then the line has one field per written column, in the columns order, and names every column of the row', () => {
+      expect(Object.keys(versionRow(insert)).sort()).toEqual([...VERSION_ROW_COLUMNS].sort());
+      const fields = versionCopyLine(insert).slice(0, -1).split('\t');
+      expect(fields).toHaveLength(VERSION_ROW_COLUMNS.length);
+      expect(fields[VERSION_ROW_COLUMNS.indexOf('valid_to')]).toBe('\\N');
+      expect(fields[VERSION_ROW_COLUMNS.indexOf('single_handed')]).toMatch(/^[tf]$/);
+    });
+
+    it('then chunks hold whole lines, all of them, in order', () => {
+      const inserts = Array.from({ length: 5 }, (_, i) => ({ ...insert, validFrom: `201${i}-04-01` }));
+      const chunks = [...versionCopyChunks(inserts, 2)];
+      expect(chunks).toHaveLength(3);
+      expect(chunks.join('')).toBe(inserts.map(versionCopyLine).join(''));
+    });
+  });
+});
