@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { ChildService, deployableEnv } from './child-service.js';
+import { deployedNodeFlags } from './deployed-node-flags.js';
 import { KeepAliveClient } from './http-client.js';
 
 export interface ApiProcessOptions {
@@ -28,7 +29,9 @@ export class ApiProcess {
       LOG_LEVEL: options.logLevel,
       PROJECTOR: options.projectorInProcess === false ? 'off' : 'on',
     });
-    const service = ChildService.spawn({ script: 'dist/apps/api/src/main.js', env, logFile: options.logFile, profileDir: options.profileDir });
+    const script = 'dist/apps/api/src/main.js';
+    const nodeFlags = deployedNodeFlags('start', script);
+    const service = ChildService.spawn({ script, nodeFlags, env, logFile: options.logFile, profileDir: options.profileDir });
     const api = new ApiProcess(service, new URL(`http://127.0.0.1:${port}`));
     try {
       await api.waitUntilListening(options.startTimeoutMs, options.logFile);

@@ -8,6 +8,8 @@ export interface ChildServiceOptions {
   readonly script: string;
   readonly env: NodeJS.ProcessEnv;
   readonly logFile: string;
+  /** Node flags the deployable is started with (see deployed-node-flags.ts). */
+  readonly nodeFlags?: readonly string[];
   /** When set, the child runs with --cpu-prof and writes its profile into this folder on exit. */
   readonly profileDir?: string | null;
 }
@@ -29,7 +31,7 @@ export class ChildService {
   static spawn(options: ChildServiceOptions): ChildService {
     const log = openSync(options.logFile, 'a');
     const profiling = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
-    const child = spawn(process.execPath, [...profiling, join(process.cwd(), options.script)], { env: options.env, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...profiling, join(process.cwd(), options.script)], { env: options.env, stdio: ['ignore', log, log] });
     closeSync(log);
     return new ChildService(child);
   }
