@@ -43,7 +43,8 @@ export async function applyStep(
  * compares and moves the checkpoint and closes rows, then COPY loads the inserts, so the closes still come first (a
  * page may close a practice's believed row and insert its successor for the same start date). Four round trips
  * instead of one, repaid many times over by the server parsing COPY text instead of JSON. Servers only: the embedded
- * database takes the one-call step.
+ * database takes the one-call step (COPY FROM STDIN through its socket server, pglite-socket 0.2.17, ends the session
+ * with "protocol synchronization was lost").
  */
 export function applyStepByCopy(
   pool: pg.Pool,
