@@ -35,12 +35,28 @@ function columnText(row: VersionRow, column: (typeof VERSION_ROW_COLUMNS)[number
 /** One line of COPY text per row, ending in a newline. */
 export function versionCopyLine(insert: VersionRowInsert): string {
   const row = versionRow(insert);
-  return `${VERSION_ROW_COLUMNS.map((column) => columnText(row, column)).join('\t')}\n`;
+  let line = columnText(row, VERSION_ROW_COLUMNS[0]);
+  for (let index = 1; index < VERSION_ROW_COLUMNS.length; index++) line += `\t${columnText(row, VERSION_ROW_COLUMNS[index])}`;
+  return `${line}\n`;
 }
 
-/** The rows as COPY text in pieces of `rowsPerChunk`: the socket starts sending before the last row is encoded. */
-export function* versionCopyChunks(inserts: readonly VersionRowInsert[], rowsPerChunk = 250): Generator<string> {
-  for (let start = 0; start < inserts.length; start += rowsPerChunk) {
-    yield inserts.slice(start, start + rowsPerChunk).map(versionCopyLine).join('');
+/**
+ * The rows as COPY text, UTF-8 encoded into buffers of about `chunkBytes` each: the socket starts sending before the
+ * last row is encoded, and each line is encoded once, straight into its buffer (joining the lines into one string
+ * first, then encoding it, cost more than the lines themselves).
+ */
+export function* versionCopyChunks(inserts: readonly VersionRowInsert[], chunkBytes = 256 * 1024): Generator<Buffer> {
+  let buffer = Buffer.allocUnsafe(chunkBytes);
+  let used = 0;
+  for (const insert of inserts) {
+    const line = versionCopyLine(insert);
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8: room for that many means the whole line fits.
+    if (used + line.length * 3 > buffer.length) {
+      if (used > 0) yield buffer.subarray(0, used);
+      buffer = Buffer.allocUnsafe(Math.max(chunkBytes, line.length * 3));
+      used = 0;
+    }
+    used += buffer.write(line, used);
   }
+  if (used > 0) yield buffer.subarray(0, used);
 }

@@ -35,11 +35,15 @@ describe('COPY text of version rows', () => {
       expect(fields[VERSION_ROW_COLUMNS.indexOf('single_handed')]).toMatch(/^[tf]$/);
     });
 
-    it('then chunks hold whole lines, all of them, in order', () => {
-      const inserts = Array.from({ length: 5 }, (_, i) => ({ ...insert, validFrom: `201${i}-04-01` }));
-      const chunks = [...versionCopyChunks(inserts, 2)];
-      expect(chunks).toHaveLength(3);
-      expect(chunks.join('')).toBe(inserts.map(versionCopyLine).join(''));
+    it('then chunks hold whole lines, all of them, in order, UTF-8 encoded', () => {
+      const inserts = Array.from({ length: 5 }, (_, i) => ({ ...insert, validFrom: `201${i}-04-01`, state: { ...state, name: `St Mary’s Café ${i}` } }));
+      const lines = inserts.map(versionCopyLine);
+      const line = Buffer.byteLength(lines[0]);
+      const small = [...versionCopyChunks(inserts, line)];
+      expect(small.map((chunk) => chunk.toString('utf8'))).toEqual(lines);
+      const all = [...versionCopyChunks(inserts)];
+      expect(all).toHaveLength(1);
+      expect(all[0].toString('utf8')).toBe(lines.join(''));
     });
   });
 });
