@@ -1,7 +1,8 @@
 import { effectiveTimeline } from './effective-timeline.js';
 import type { TimelineEvent } from './practice.events.js';
-import { evolve, initialState } from './practice.evolve.js';
+import { evolve } from './practice.evolve.js';
 import type { PracticeState } from './practice.state.js';
+import { foldAll } from './timeline-validation.js';
 
 /**
  * A practice's history folded: the events that count, in effective order, and the state they reach. Worth keeping
@@ -19,8 +20,7 @@ export interface PracticeFold {
 /** The whole history folded from the start. */
 export function foldHistory(history: readonly TimelineEvent[]): PracticeFold {
   const timeline = effectiveTimeline(history);
-  let state = initialState();
-  for (const event of timeline) state = evolve(state, event);
+  const state = foldAll(timeline);
   const retracted = new Set<string>();
   for (const { event } of history) if (event.type === 'EventRetracted') retracted.add(event.data.eventId.toLowerCase());
   return { count: history.length, timeline, state, retracted };
