@@ -4,6 +4,7 @@ import { CheckpointRecordedThrough1763856300000 } from './1763856300000-checkpoi
 import { CoveringBitemporalIndex1763856400000 } from './1763856400000-covering-bitemporal-index.js';
 import { SummaryFacts1763856500000 } from './1763856500000-summary-facts.js';
 import { ApplyStepFunction1763856700000 } from './1763856700000-apply-step-function.js';
+import { BitemporalPoints1763856800000 } from './1763856800000-bitemporal-points.js';
 
 /** Oldest first. A migration, once committed, is never edited: change the schema with a new one. */
 export const landscapeMigrations = [
@@ -13,4 +14,5 @@ export const landscapeMigrations = [
   CoveringBitemporalIndex1763856400000,
   SummaryFacts1763856500000,
   ApplyStepFunction1763856700000,
+  BitemporalPoints1763856800000,
 ];

@@ -1,10 +1,13 @@
+import { RECORDED_POINT_SQL, VALID_POINT_SQL } from './bitemporal-points.sql.js';
+
 /**
  * DDL of the bitemporal practice-versions table. One function builds it under any name so that a rebuild can create
  * a shadow table identical to the live one (same columns, same indexes, index names derived from the table name).
  *
  * A row is one version of one practice's state: valid over effective dates [valid_from, valid_to) and believed over
  * recorded time [recorded_from, recorded_to). NULL upper bounds are open (until further notice). The generated range
- * columns feed the GiST index that makes "state at (asOf, knownAt)" of the whole landscape one index search.
+ * columns say so in SQL; the generated point columns (bitemporal-points.sql.ts) key the GiST indexes that make "state
+ * at (asOf, knownAt)" of the whole landscape one index search.
  *
  * The first migration and every rebuild's shadow table are both built from here. To change the table, change it here
  * AND add a migration that alters the live table the same way, written to be a no-op where the table already has the
@@ -38,6 +41,8 @@ export function practiceVersionsTableSql(table: PracticeVersionsTable): string[]
       recorded_to timestamptz,
       valid daterange GENERATED ALWAYS AS (daterange(valid_from, valid_to, '[)')) STORED,
       recorded tstzrange GENERATED ALWAYS AS (tstzrange(recorded_from, recorded_to, '[)')) STORED,
+      valid_point point GENERATED ALWAYS AS (${VALID_POINT_SQL}) STORED,
+      recorded_point point GENERATED ALWAYS AS (${RECORDED_POINT_SQL}) STORED,
       status text NOT NULL,
       name text NOT NULL,
       commissioner_code text,
@@ -75,9 +80,15 @@ const NARROW_COLUMNS = [
   'federations', 'partner_count', 'salaried_count', 'registered_patients', 'single_handed', 'without_partners',
 ];
 
-/** Whole landscape at (asOf, knownAt): a two-dimensional containment search, covering the narrow columns. */
+/** Whole landscape at (asOf, knownAt): a search of two boxes (bitemporalAtSql), covering the narrow columns. */
 export function bitemporalIndexSql(table: PracticeVersionsTable): string {
-  return `CREATE INDEX ${table}_bitemporal ON ${qualified(table)} USING gist (valid, recorded) INCLUDE (${NARROW_COLUMNS.join(', ')})`;
+  return `CREATE INDEX ${table}_bitemporal ON ${qualified(table)} USING gist (valid_point, recorded_point) INCLUDE (${NARROW_COLUMNS.join(', ')})`;
+}
+
+/** The believed versions' summary index (see summaryIndexesSql), also built on its own by a migration. */
+export function summaryBelievedIndexSql(table: PracticeVersionsTable): string {
+  return `CREATE INDEX IF NOT EXISTS ${table}_summary_believed ON ${qualified(table)} USING gist (valid_point) INCLUDE (recorded_from, summary_facts)
+       WHERE recorded_to IS NULL AND status = 'open'`;
 }
 
 /**
@@ -86,11 +97,9 @@ export function bitemporalIndexSql(table: PracticeVersionsTable): string {
  * few superseded ones, searched in both dimensions. A summary at any knownAt is the union of the two.
  */
 export function summaryIndexesSql(table: PracticeVersionsTable): string[] {
-  const name = qualified(table);
   return [
-    `CREATE INDEX IF NOT EXISTS ${table}_summary_believed ON ${name} USING gist (valid) INCLUDE (recorded_from, summary_facts)
-       WHERE recorded_to IS NULL AND status = 'open'`,
-    `CREATE INDEX IF NOT EXISTS ${table}_summary_superseded ON ${name} USING gist (valid, recorded) INCLUDE (summary_facts)
+    summaryBelievedIndexSql(table),
+    `CREATE INDEX IF NOT EXISTS ${table}_summary_superseded ON ${qualified(table)} USING gist (valid, recorded) INCLUDE (summary_facts)
        WHERE recorded_to IS NOT NULL AND status = 'open'`,
   ];
 }

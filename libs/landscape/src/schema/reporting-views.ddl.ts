@@ -1,4 +1,5 @@
 import { CHECKPOINTS_TABLE, PRACTICE_VERSIONS_TABLE, qualified } from './practice-versions.ddl.js';
+import { bitemporalAtSql, validOnSql } from './bitemporal-points.sql.js';
 
 /**
  * The reporting surface (libs/landscape/REPORTING.md documents every column). These views are a published contract
@@ -29,12 +30,12 @@ export function createPracticeVersionViewsSql(): string[] {
         (state->>'openedOn')::date AS opened_on, (state->>'closedOn')::date AS closed_on,
         valid_from AS version_valid_from, recorded_from AS version_recorded_from, state
       FROM ${versions}
-      WHERE recorded_to IS NULL AND valid @> current_date`,
+      WHERE recorded_to IS NULL AND ${validOnSql('current_date')}`,
     `CREATE VIEW ${REPORTING_SCHEMA}.providers AS
       SELECT provider_kind, provider_id, max(provider_name) AS provider_name,
         count(*)::integer AS practices, coalesce(sum(registered_patients), 0)::bigint AS registered_patients
       FROM ${versions}
-      WHERE recorded_to IS NULL AND valid @> current_date AND status = 'open' AND provider_id IS NOT NULL
+      WHERE recorded_to IS NULL AND ${validOnSql('current_date')} AND status = 'open' AND provider_id IS NOT NULL
       GROUP BY provider_kind, provider_id`,
   ];
 }
@@ -46,9 +47,19 @@ export function dropPracticeVersionViewsSql(): string[] {
 /** Objects that do not depend on the practice_versions table's identity (late-bound or on other tables). */
 export function createReportingSupportSql(): string[] {
   return [
-    // A SQL function body is resolved when called, so it keeps working across rebuild swaps; it reads the table
-    // itself so that the bitemporal GiST index serves it.
-    `CREATE FUNCTION ${REPORTING_SCHEMA}.landscape_at(as_of date, known_at timestamptz DEFAULT now())
+    landscapeAtFunctionSql(),
+    `CREATE VIEW ${REPORTING_SCHEMA}.projection_status AS
+      SELECT name AS projection, projection_version, transaction_id, position, stable_horizon, events_applied, updated_at
+      FROM ${qualified(CHECKPOINTS_TABLE)}`,
+  ];
+}
+
+/**
+ * reporting.landscape_at. A SQL function body is resolved when called, so it keeps working across rebuild swaps; it
+ * reads the table itself, searching the points, so that the bitemporal GiST index serves it.
+ */
+export function landscapeAtFunctionSql(): string {
+  return `CREATE OR REPLACE FUNCTION ${REPORTING_SCHEMA}.landscape_at(as_of date, known_at timestamptz DEFAULT now())
       RETURNS TABLE (ods_code text, name text, status text, commissioner_code text, contract_type text,
         holder_kind text, holder_id text, provider_kind text, provider_id text, provider_name text, trust_code text,
         pcn_code text, federations text[], partner_count integer, salaried_count integer, registered_patients integer,
@@ -59,12 +70,8 @@ export function createReportingSupportSql(): string[] {
           (v.state->>'openedOn')::date, (v.state->>'closedOn')::date,
           v.valid_from, v.valid_to, v.recorded_from, v.recorded_to, v.state
         FROM ${versions} v
-        WHERE v.valid @> as_of AND v.recorded @> known_at
-      $$`,
-    `CREATE VIEW ${REPORTING_SCHEMA}.projection_status AS
-      SELECT name AS projection, projection_version, transaction_id, position, stable_horizon, events_applied, updated_at
-      FROM ${qualified(CHECKPOINTS_TABLE)}`,
-  ];
+        WHERE ${bitemporalAtSql('as_of', 'known_at', 'v.')}
+      $$`;
 }
 
 /** projection_status with the columns added since it was first created (new ones at the end). */

@@ -7,11 +7,12 @@ import { ProjectionStatus } from '../../projector/projection-status.js';
 import { practicesCsvStream } from '../../reports/csv-stream.js';
 import { resolveReadTime, type ReadTime } from '../shared/read-time.js';
 import { ExportPracticesCsv, type PracticesCsv } from './export-practices-csv.query.js';
+import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 
 const PAGE = 1_000;
 const PAGE_AT = `
   SELECT ods_code, state FROM landscape.practice_versions
-   WHERE valid @> $1::date AND recorded @> $2::timestamptz AND ods_code > $3
+   WHERE ${bitemporalAtSql('$1', '$2')} AND ods_code > $3
    ORDER BY ods_code LIMIT $4`;
 
 /** Every practice that existed on asOf (open or closed), in ODS code order, read in pages as the response drains. */

@@ -6,11 +6,12 @@ import type { PracticeSnapshot } from '#practices';
 import { ProjectionStatus } from '../../projector/projection-status.js';
 import { GetLandscapeDiff, type LandscapeDiff } from './get-landscape-diff.query.js';
 import { practiceChange, type PracticeChange } from './practice-changes.js';
+import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 
 // Practices whose version differs between the two dates (the same row on both dates means no change).
 const VERSIONS_THAT_DIFFER = `
-  WITH a AS (SELECT id, ods_code, state FROM landscape.practice_versions WHERE valid @> $1::date AND recorded @> $3::timestamptz),
-       b AS (SELECT id, ods_code, state FROM landscape.practice_versions WHERE valid @> $2::date AND recorded @> $3::timestamptz)
+  WITH a AS (SELECT id, ods_code, state FROM landscape.practice_versions WHERE ${bitemporalAtSql('$1', '$3')}),
+       b AS (SELECT id, ods_code, state FROM landscape.practice_versions WHERE ${bitemporalAtSql('$2', '$3')})
   SELECT a.state AS before, b.state AS after
     FROM a FULL JOIN b ON a.ods_code = b.ods_code
    WHERE a.id IS DISTINCT FROM b.id

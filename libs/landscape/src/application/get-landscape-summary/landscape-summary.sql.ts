@@ -1,5 +1,6 @@
 import { PRACTICE_VERSIONS_TABLE, qualified } from '../../schema/practice-versions.ddl.js';
 import { clampedKnownAtSql, isoInstantSql } from '../shared/read-time.sql.js';
+import { validOnSql } from '../../schema/bitemporal-points.sql.js';
 
 const versions = qualified(PRACTICE_VERSIONS_TABLE);
 
@@ -24,7 +25,7 @@ export const LANDSCAPE_FACTS_SQL = `
       SELECT '[' || string_agg(summary_facts, ',') || ']' AS facts
         FROM (SELECT summary_facts, row_number() OVER () AS n
                 FROM (SELECT summary_facts FROM ${versions}
-                       WHERE valid @> $1::date AND recorded_to IS NULL AND recorded_from <= t.known_at AND status = 'open'
+                       WHERE ${validOnSql('$1')} AND recorded_to IS NULL AND recorded_from <= t.known_at AND status = 'open'
                       UNION ALL
                       SELECT summary_facts FROM ${versions}
                        WHERE valid @> $1::date AND recorded_to IS NOT NULL AND recorded @> t.known_at AND status = 'open') open_versions

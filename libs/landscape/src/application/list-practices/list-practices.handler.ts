@@ -8,12 +8,13 @@ import { toPracticeFields } from '../shared/practice-view.js';
 import { resolveReadTime, type ReadTime } from '../shared/read-time.js';
 import { decodeListCursor, encodeListCursor, type ListCursor } from './list-cursor.js';
 import { ListPractices, type PracticeFilters, type PracticePage } from './list-practices.query.js';
+import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 
 // Matching practices come from the bitemporal GiST index; only the page's rows are read in full.
 const LIST_PRACTICES = `
   WITH matching AS MATERIALIZED (
     SELECT v.id, v.ods_code FROM landscape.practice_versions v
-     WHERE v.valid @> $1::date AND v.recorded @> $2::timestamptz
+     WHERE ${bitemporalAtSql('$1', '$2', 'v.')}
        AND ($3::text IS NULL OR v.status = $3)
        AND ($4::text IS NULL OR v.commissioner_code = $4)
        AND ($5::text IS NULL OR v.contract_type = $5)

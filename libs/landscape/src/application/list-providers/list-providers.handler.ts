@@ -5,13 +5,14 @@ import { PG_POOL } from '#platform';
 import { ProjectionStatus } from '../../projector/projection-status.js';
 import { resolveReadTime } from '../shared/read-time.js';
 import { ListProviders, type ProviderList, type ProviderSummary } from './list-providers.query.js';
+import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 
 // Largest providers first; a provider's name is taken from its practices (the same holder may be spelt differently).
 const PROVIDERS_AT = `
   SELECT provider_kind AS kind, provider_id AS id, min(provider_name) AS name, count(*)::integer AS practices,
          coalesce(sum(registered_patients), 0)::bigint AS patients, array_agg(ods_code ORDER BY ods_code) AS ods_codes
     FROM landscape.practice_versions
-   WHERE valid @> $1::date AND recorded @> $2::timestamptz AND status = 'open' AND provider_id IS NOT NULL
+   WHERE ${bitemporalAtSql('$1', '$2')} AND status = 'open' AND provider_id IS NOT NULL
    GROUP BY provider_kind, provider_id
    ORDER BY patients DESC, practices DESC, provider_kind, provider_id`;
 
