@@ -24,9 +24,9 @@ const REKEYED = [
  * them by sorting, several times faster. Adds the generated point columns, re-keys the bitemporal and believed-summary
  * indexes, and points the reporting views and reporting.landscape_at at the new columns.
  *
- * A database created after this change has all of it from the first migrations and is left as it is. On an older
- * one, adding the stored columns rewrites the table under an exclusive lock (about 90 s for the national history on 2
- * cores); reads wait meanwhile.
+ * A database created after this change has the columns and indexes from the first migrations, and they are left as
+ * they are (the views and the function are written again, the same). On an older one, adding the stored columns
+ * rewrites the table under an exclusive lock (about 90 s for the national history on 2 cores); reads wait meanwhile.
  */
 export class BitemporalPoints1763856800000 implements MigrationInterface {
   readonly name = 'BitemporalPoints1763856800000';

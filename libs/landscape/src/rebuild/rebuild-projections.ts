@@ -50,8 +50,9 @@ export async function rebuildProjections(store: EventStore, pool: pg.Pool, optio
   };
   await projector.catchUp(report('building'));
   // Read indexes are cheaper built once over the loaded rows than maintained row by row. Each build is one backend's
-  // work (the GiST ones about 15 s each on the national history) and builds on one table do not block each other, so
-  // they run side by side on a server's cores (the embedded database takes them one after another).
+  // work (the two large GiST ones, built by sorting their points, 7 and 10 s alone on the national history) and builds
+  // on one table do not block each other, so they run side by side on a server's cores (the embedded database takes
+  // them one after another).
   await Promise.all(practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE).map((sql) => pool.query(sql)));
   // Index-only scans need the visibility map, and the planner statistics: neither exists for freshly loaded rows.
   await pool.query(`VACUUM (ANALYZE) ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}`);
