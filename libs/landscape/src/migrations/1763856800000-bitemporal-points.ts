@@ -13,10 +13,10 @@ import {
   landscapeAtFunctionSql,
 } from '../schema/reporting-views.ddl.js';
 
-/** The two whole-landscape indexes this migration re-keys, and the key each had before. */
+/** The two whole-landscape indexes this migration re-keys, and the range key each had before. */
 const REKEYED = [
-  { suffix: 'bitemporal', create: bitemporalIndexSql, before: 'gist (valid, recorded)' },
-  { suffix: 'summary_believed', create: summaryBelievedIndexSql, before: 'gist (valid)' },
+  { suffix: 'bitemporal', create: bitemporalIndexSql, rangeKey: 'valid, recorded' },
+  { suffix: 'summary_believed', create: summaryBelievedIndexSql, rangeKey: 'valid' },
 ] as const;
 
 /**
@@ -59,9 +59,8 @@ export class BitemporalPoints1763856800000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const index of REKEYED) {
       const name = `${PRACTICE_VERSIONS_TABLE}_${index.suffix}`;
-      const definition = index.create(PRACTICE_VERSIONS_TABLE).replace(/gist \(valid_point(, recorded_point)?\)/, index.before);
       await queryRunner.query(`DROP INDEX IF EXISTS ${LANDSCAPE_SCHEMA}.${name}`);
-      await queryRunner.query(definition);
+      await queryRunner.query(index.create(PRACTICE_VERSIONS_TABLE, index.rangeKey));
     }
   }
 }

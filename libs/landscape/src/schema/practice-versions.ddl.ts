@@ -80,21 +80,25 @@ const NARROW_COLUMNS = [
   'federations', 'partner_count', 'salaried_count', 'registered_patients', 'single_handed', 'without_partners',
 ];
 
-/** Whole landscape at (asOf, knownAt): a search of two boxes (bitemporalAtSql), covering the narrow columns. */
-export function bitemporalIndexSql(table: PracticeVersionsTable): string {
-  return `CREATE INDEX ${table}_bitemporal ON ${qualified(table)} USING gist (valid_point, recorded_point) INCLUDE (${NARROW_COLUMNS.join(', ')})`;
+/**
+ * Whole landscape at (asOf, knownAt): a search of two boxes (bitemporalAtSql), covering the narrow columns. `key` is
+ * the points; the range columns only where a migration is undone.
+ */
+export function bitemporalIndexSql(table: PracticeVersionsTable, key = 'valid_point, recorded_point'): string {
+  return `CREATE INDEX ${table}_bitemporal ON ${qualified(table)} USING gist (${key}) INCLUDE (${NARROW_COLUMNS.join(', ')})`;
 }
 
-/** The believed versions' summary index (see summaryIndexesSql), also built on its own by a migration. */
-export function summaryBelievedIndexSql(table: PracticeVersionsTable): string {
-  return `CREATE INDEX IF NOT EXISTS ${table}_summary_believed ON ${qualified(table)} USING gist (valid_point) INCLUDE (recorded_from, summary_facts)
+/** The believed versions' summary index (see summaryIndexesSql), also built on its own by a migration; `key` as above. */
+export function summaryBelievedIndexSql(table: PracticeVersionsTable, key = 'valid_point'): string {
+  return `CREATE INDEX IF NOT EXISTS ${table}_summary_believed ON ${qualified(table)} USING gist (${key}) INCLUDE (recorded_from, summary_facts)
        WHERE recorded_to IS NULL AND status = 'open'`;
 }
 
 /**
  * The landscape summary's two searches, each carrying only the packed summary facts (see summary-facts.ts): the open
  * versions still believed, searched by effective date alone (nearly every row: history is seldom corrected), and the
- * few superseded ones, searched in both dimensions. A summary at any knownAt is the union of the two.
+ * few superseded ones, searched in both dimensions (by ranges: a small index, quick to build either way). A summary at
+ * any knownAt is the union of the two.
  */
 export function summaryIndexesSql(table: PracticeVersionsTable): string[] {
   return [

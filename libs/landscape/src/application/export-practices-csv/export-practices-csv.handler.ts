@@ -5,9 +5,9 @@ import { PG_POOL } from '#platform';
 import type { PracticeSnapshot } from '#practices';
 import { ProjectionStatus } from '../../projector/projection-status.js';
 import { practicesCsvStream } from '../../reports/csv-stream.js';
+import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 import { resolveReadTime, type ReadTime } from '../shared/read-time.js';
 import { ExportPracticesCsv, type PracticesCsv } from './export-practices-csv.query.js';
-import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 
 const PAGE = 1_000;
 const PAGE_AT = `

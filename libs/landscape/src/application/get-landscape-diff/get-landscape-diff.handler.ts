@@ -4,9 +4,9 @@ import type pg from 'pg';
 import { PG_POOL } from '#platform';
 import type { PracticeSnapshot } from '#practices';
 import { ProjectionStatus } from '../../projector/projection-status.js';
+import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 import { GetLandscapeDiff, type LandscapeDiff } from './get-landscape-diff.query.js';
 import { practiceChange, type PracticeChange } from './practice-changes.js';
-import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 
 // Practices whose version differs between the two dates (the same row on both dates means no change).
 const VERSIONS_THAT_DIFFER = `

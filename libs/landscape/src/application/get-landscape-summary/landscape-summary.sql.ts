@@ -1,6 +1,6 @@
 import { PRACTICE_VERSIONS_TABLE, qualified } from '../../schema/practice-versions.ddl.js';
-import { clampedKnownAtSql, isoInstantSql } from '../shared/read-time.sql.js';
 import { validOnSql } from '../../schema/bitemporal-points.sql.js';
+import { clampedKnownAtSql, isoInstantSql } from '../shared/read-time.sql.js';
 
 const versions = qualified(PRACTICE_VERSIONS_TABLE);
 

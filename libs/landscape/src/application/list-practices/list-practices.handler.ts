@@ -4,11 +4,11 @@ import type pg from 'pg';
 import { PG_POOL } from '#platform';
 import type { PracticeSnapshot } from '#practices';
 import { ProjectionStatus } from '../../projector/projection-status.js';
+import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 import { toPracticeFields } from '../shared/practice-view.js';
 import { resolveReadTime, type ReadTime } from '../shared/read-time.js';
 import { decodeListCursor, encodeListCursor, type ListCursor } from './list-cursor.js';
 import { ListPractices, type PracticeFilters, type PracticePage } from './list-practices.query.js';
-import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 
 // Matching practices come from the bitemporal GiST index; only the page's rows are read in full.
 const LIST_PRACTICES = `

@@ -3,9 +3,9 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
 import { PG_POOL } from '#platform';
 import { ProjectionStatus } from '../../projector/projection-status.js';
+import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 import { resolveReadTime } from '../shared/read-time.js';
 import { ListProviders, type ProviderList, type ProviderSummary } from './list-providers.query.js';
-import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 
 // Largest providers first; a provider's name is taken from its practices (the same holder may be spelt differently).
 const PROVIDERS_AT = `
