@@ -141,7 +141,7 @@ describe('landscape projector (PostgreSQL server)', () => {
       await client.query('BEGIN');
       const stored = await readCheckpoint(client, PRACTICE_VERSIONS_TABLE);
       const next = advanced(stored, { cursor: stored.cursor, stableHorizon: null, recordedThrough: null, eventsApplied: 0 });
-      expect(await applyStep(client, PRACTICE_VERSIONS_TABLE, stored, next, { closes: [], inserts: [] })).toBe(true);
+      expect(await applyStep(fixture.pool, PRACTICE_VERSIONS_TABLE, stored, next, { closes: [], inserts: [] }, client)).toBe(true);
       expect((await client.query('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('off');
       await client.query('ROLLBACK');
       expect((await client.query('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('on');

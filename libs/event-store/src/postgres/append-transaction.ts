@@ -1,4 +1,5 @@
 import type { ClientBase, Pool } from 'pg';
+import { hotStatement } from './hot-statement.js';
 import { inTransaction } from './in-transaction.js';
 import { encodeCursor } from '../cursor.js';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
@@ -32,12 +33,17 @@ interface StoredIdempotentResult {
  * one explicit transaction. Everything happens on that connection: on the embedded database, waiting on a second
  * connection while this one holds a transaction would deadlock.
  */
-export async function appendAtomically(pool: Pool, appends: readonly StreamAppend[], options: AppendOptions): Promise<AppendResult> {
+export async function appendAtomically(
+  pool: Pool,
+  appends: readonly StreamAppend[],
+  options: AppendOptions,
+  embedded: boolean,
+): Promise<AppendResult> {
   assertWellFormed(appends);
   const key = options.idempotencyKey;
   const fingerprint = options.idempotencyFingerprint ?? null;
   try {
-    if (key === undefined) return await appendEvents(pool, appends);
+    if (key === undefined) return await appendEvents(pool, appends, embedded);
     return await inTransaction(pool, async (client) => {
       const claimed = await client.query(CLAIM_IDEMPOTENCY_KEY_SQL, [key, fingerprint]);
       if (claimed.rowCount === 0) {
@@ -47,7 +53,7 @@ export async function appendAtomically(pool: Pool, appends: readonly StreamAppen
         if (!stored) throw new Error(`idempotency key ${key} is claimed but has no stored result`);
         return replay(stored, key, fingerprint);
       }
-      const result = await appendEvents(client, appends);
+      const result = await appendEvents(client, appends, embedded);
       await client.query(STORE_IDEMPOTENT_RESULT_SQL, [key, JSON.stringify(result)]);
       return result;
     });
@@ -72,9 +78,9 @@ export function replay(stored: StoredIdempotentResult, key: string, fingerprint:
   return { ...stored.result, replayed: true };
 }
 
-async function appendEvents(queryable: Pool | ClientBase, appends: readonly StreamAppend[]): Promise<AppendResult> {
+async function appendEvents(queryable: Pool | ClientBase, appends: readonly StreamAppend[], embedded: boolean): Promise<AppendResult> {
   const rows = appends.flatMap((a) => a.events.map((event, i) => ({ append: a, event, streamVersion: a.expectedVersion + i + 1 })));
-  const inserted = await queryable.query<AppendedRow>(APPEND_EVENTS_SQL, [
+  const inserted = await queryable.query<AppendedRow>(hotStatement(embedded, 'event-store-append', APPEND_EVENTS_SQL, [
     appends.map((a) => a.streamId),
     appends.map((a) => a.expectedVersion),
     appends.map((a) => a.expectedVersion + a.events.length),
@@ -87,7 +93,7 @@ async function appendEvents(queryable: Pool | ClientBase, appends: readonly Stre
     rows.map((r) => JSON.stringify(r.event.data)),
     rows.map((r) => JSON.stringify(r.event.metadata)),
     rows.map((r) => r.event.effectiveDate),
-  ]);
+  ]));
   const { transaction_id: transactionId, recorded_at: recordedAt } = inserted.rows[0];
   const positions = new Map(inserted.rows.map((r) => [r.event_id, r.position]));
 

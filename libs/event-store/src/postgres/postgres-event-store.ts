@@ -15,6 +15,7 @@ import { EventUpcasters } from '../upcasting/event-upcasters.js';
 import { NotificationSignal } from './notification-signal.js';
 import { APPENDED_CHANNEL, appendAtomically, findIdempotentResult, replay } from './append-transaction.js';
 import { EVENT_COLUMNS, READ_STREAM_AFTER_SQL, toRecordedEvent, type EventRow } from './event-row.js';
+import { hotStatement } from './hot-statement.js';
 import { readStreamSettled } from './settled-stream-read.js';
 import { BACKLOG_SQL, READ_ALL_SQL, STABLE_HORIZON_SQL } from './read-all.sql.js';
 
@@ -56,7 +57,8 @@ export class PostgresEventStore extends EventStore {
   }
 
   async readStreamAfter(streamId: string, afterVersion: number): Promise<StreamRead> {
-    const { rows } = await this.pool.query<EventRow>(READ_STREAM_AFTER_SQL, [streamId, afterVersion]);
+    const embedded = await this.isEmbedded();
+    const { rows } = await this.pool.query<EventRow>(hotStatement(embedded, 'event-store-read-stream-after', READ_STREAM_AFTER_SQL, [streamId, afterVersion]));
     const events = rows.map((row) => this.upcast(toRecordedEvent(row)));
     return { streamId, version: events.at(-1)?.streamVersion ?? afterVersion, events };
   }
@@ -75,7 +77,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   async append(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
-    const result = await appendAtomically(this.pool, appends, options);
+    const result = await appendAtomically(this.pool, appends, options, await this.isEmbedded());
     if (!result.replayed) this.signal.notifyHere();
     return result;
   }
@@ -87,11 +89,10 @@ export class PostgresEventStore extends EventStore {
 
   async readAll(after: LogCursor | null, limit: number): Promise<ReadAllResult> {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`readAll limit must be a positive integer, got ${limit}`);
-    const { rows } = await this.pool.query<Partial<EventRow> & { stable_horizon: string | null }>(READ_ALL_SQL, [
-      after?.transactionId ?? '0',
-      after?.position ?? '0',
-      limit + 1,
-    ]);
+    const embedded = await this.isEmbedded();
+    const { rows } = await this.pool.query<Partial<EventRow> & { stable_horizon: string | null }>(
+      hotStatement(embedded, 'event-store-read-all', READ_ALL_SQL, [after?.transactionId ?? '0', after?.position ?? '0', limit + 1]),
+    );
     const stableHorizon = rows[0]?.stable_horizon ?? null;
     const page = rows.filter((row) => row.event_id != null) as EventRow[];
     const events = page.slice(0, limit).map((row) => this.upcast(toRecordedEvent(row)));

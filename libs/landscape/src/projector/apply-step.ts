@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { inTransaction } from '#event-store';
+import { hotQuery } from '#platform';
 import { qualified, type PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { VERSION_ROW_COLUMNS, versionRow } from '../read-models/practice-versions/version-columns.js';
 import type { VersionChanges } from '../read-models/practice-versions/version-changes.js';
@@ -15,17 +16,19 @@ SELECT landscape.apply_projection_step($1, $2, $3::jsonb, $4::jsonb, $5::text[],
 
 /**
  * Writes a step's planned changes and moves the checkpoint from `expected` to `next` in one round trip and one
- * transaction; false (nothing written) when the stored checkpoint is no longer `expected`.
+ * transaction; false (nothing written) when the stored checkpoint is no longer `expected`. Runs on `on`, a connection
+ * of `pool` holding a transaction, or by default the pool itself (a statement prepared once per connection on a server).
  */
 export async function applyStep(
-  db: Pick<pg.Pool, 'query'>,
+  pool: pg.Pool,
   table: PracticeVersionsTable,
   expected: Checkpoint,
   next: Checkpoint,
   changes: VersionChanges,
+  on: Pick<pg.Pool, 'query'> = pool,
 ): Promise<boolean> {
   const { closes, inserts } = changes;
-  const { rows: result } = await db.query<{ applied: boolean }>(APPLY_STEP_SQL, [
+  const { rows: result } = await on.query<{ applied: boolean }>(hotQuery(pool, 'landscape-apply-step', APPLY_STEP_SQL, [
     table,
     PRACTICE_VERSIONS_PROJECTION_VERSION,
     JSON.stringify(toCheckpointRow(expected)),
@@ -34,7 +37,7 @@ export async function applyStep(
     closes.map((close) => close.validFrom),
     closes.map((close) => close.at),
     JSON.stringify(inserts.map(versionRow)),
-  ]);
+  ]));
   return result[0].applied;
 }
 
@@ -55,7 +58,7 @@ export function applyStepByCopy(
 ): Promise<boolean> {
   return inTransaction(pool, async (client) => {
     // Nothing written when the checkpoint moved: the empty transaction commits and the inserts are never sent.
-    if (!(await applyStep(client, table, expected, next, { closes: changes.closes, inserts: [] }))) return false;
+    if (!(await applyStep(pool, table, expected, next, { closes: changes.closes, inserts: [] }, client))) return false;
     const copy = client.query(copyFrom(`COPY ${qualified(table)} (${VERSION_ROW_COLUMNS.join(', ')}) FROM STDIN`));
     await pipeline(Readable.from(versionCopyChunks(changes.inserts)), copy);
     return true;
