@@ -57,7 +57,13 @@ async function embeddedHistory(dataDir: string, practices: number, report: Embed
   try {
     const dataset = await ensureNationalDataset(runtime, { ...BENCH_CONFIG.dataset, practices });
     report.dataset = { practices: dataset.practices, events: dataset.events };
-    report.rebuild.eventsPerSec = (await measureRebuild(runtime, 'embedded rebuild')).eventsPerSec;
+  } finally {
+    await runtime.close();
+  }
+  // The CLI's child process opens the data directory itself: this process has let go of it.
+  report.rebuild.eventsPerSec = (await measureRebuild({ databaseUrl: null, dataDir }, 'embedded rebuild')).eventsPerSec;
+  runtime = await open();
+  try {
     facts = await readLogFacts(runtime.database.pool);
   } finally {
     await runtime.close();
