@@ -84,7 +84,7 @@ async function appendEvents(queryable: Pool | ClientBase, appends: readonly Stre
     appends.map((a) => a.streamId),
     appends.map((a) => a.expectedVersion),
     appends.map((a) => a.expectedVersion + a.events.length),
-    APPENDED_CHANNEL,
+    null, // no NOTIFY inside the append's transaction: announced after its commit (migration 1763856900000)
     rows.map((r) => r.append.streamId),
     rows.map((r) => r.streamVersion),
     rows.map((r) => r.event.eventId),

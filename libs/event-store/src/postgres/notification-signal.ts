@@ -12,6 +12,9 @@ export class NotificationSignal {
   private listener: pg.Client | null = null;
   private listening: Promise<void> | null = null;
   private closed = false;
+  /** An announcement is being sent; `announceAgain` asks for one more after it, for what happened meanwhile. */
+  private announcing: Promise<void> | null = null;
+  private announceAgain = false;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -21,6 +24,24 @@ export class NotificationSignal {
 
   notifyHere(): void {
     this.emitter.emit('notified');
+  }
+
+  /**
+   * Tells other processes' listeners that something committed here: a NOTIFY in a transaction of its own that does
+   * not wait for its WAL flush (a notification is never durable anyway), sent after the fact. A transaction that
+   * notifies holds a lock shared by the whole server from its commit until that commit is flushed, so notifying inside
+   * every append made appends commit one at a time. Announcements are coalesced: while one is in flight, any number
+   * of calls make one more after it, so every call is followed by a NOTIFY sent after the call. Servers only; a failed
+   * announcement is dropped (listeners also wake on their own timeout).
+   */
+  announce(): void {
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = this.sendAnnouncements().finally(() => {
+      this.announcing = null;
+    });
   }
 
   wait(maxWaitMs: number, signal?: AbortSignal): Promise<void> {
@@ -47,10 +68,29 @@ export class NotificationSignal {
   async close(): Promise<void> {
     this.closed = true;
     this.emitter.emit('notified');
+    await this.announcing;
     await this.listening?.catch(() => undefined);
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);
+  }
+
+  private async sendAnnouncements(): Promise<void> {
+    do {
+      this.announceAgain = false;
+      if (this.closed || !(await this.shouldListen().catch(() => false))) return;
+      // One round trip. Should any statement fail, the connection is dropped rather than pooled mid-transaction.
+      const client = await this.pool.connect().catch(() => null);
+      if (!client) return;
+      let failure: Error | undefined;
+      try {
+        await client.query(`BEGIN; SET LOCAL synchronous_commit TO off; NOTIFY ${this.channel}; COMMIT`);
+      } catch (error) {
+        failure = error as Error;
+      } finally {
+        client.release(failure);
+      }
+    } while (this.announceAgain);
   }
 
   /** Starts listening once; on failure the waits fall back to their timeout and the next wait tries again. */

@@ -13,7 +13,7 @@ export class AppendFunction1763856600000 implements MigrationInterface {
   readonly name = 'AppendFunction1763856600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(APPEND_FUNCTION);
+    await queryRunner.query(appendFunctionSql('always'));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -23,7 +23,15 @@ export class AppendFunction1763856600000 implements MigrationInterface {
   }
 }
 
-const APPEND_FUNCTION = `
+/**
+ * The function's text. `always`: as first created, notifying `channel` inside the append's transaction.
+ * `when-channel-given`: only when a channel is passed (migration 1763856900000 says why appends no longer pass one).
+ */
+export function appendFunctionSql(notify: 'always' | 'when-channel-given'): string {
+  const notifyStatement = notify === 'always' ? `PERFORM pg_notify(channel, '');` : `IF channel IS NOT NULL THEN
+    PERFORM pg_notify(channel, '');
+  END IF;`;
+  return `
 CREATE OR REPLACE FUNCTION event_store.append_events(
   stream_ids text[], expected_versions int[], new_versions int[], channel text,
   event_stream_ids text[], event_stream_versions int[], event_ids uuid[], event_types text[], event_schema_versions int[],
@@ -57,7 +65,7 @@ BEGIN
   END IF;
   xid := pg_current_xact_id()::text;
   at := to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
-  PERFORM pg_notify(channel, '');
+  ${notifyStatement}
   RETURN QUERY
     INSERT INTO event_store.events
       (stream_id, stream_version, event_id, type, schema_version, data, metadata, effective_date, recorded_at)
@@ -69,3 +77,4 @@ BEGIN
     RETURNING event_store.events.event_id::text, event_store.events.position::text, xid, at;
 END
 $fn$`;
+}
