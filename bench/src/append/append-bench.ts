@@ -34,6 +34,21 @@ export const storePerStreamContender = (store: PostgresEventStore): AppendConten
   },
 });
 
+/**
+ * The same streams written the way commands write: one event per append, each stream's events one after another and
+ * the batch's streams concurrently, so many small appends commit side by side.
+ */
+export const storeEventByEventContender = (store: PostgresEventStore): AppendContender => ({
+  name: 'event store, one event per append, streams concurrently',
+  append: async (batch) => {
+    await Promise.all(
+      batch.map(async ({ streamId, expectedVersion, events }) => {
+        for (const [index, event] of events.entries()) await store.append([{ streamId, expectedVersion: expectedVersion + index, events: [event] }]);
+      }),
+    );
+  },
+});
+
 export const rawInsertContender = (pool: pg.Pool): AppendContender => ({
   name: 'raw multi-row INSERT',
   prepare: async () => {

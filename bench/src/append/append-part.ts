@@ -4,7 +4,15 @@ import { EmmettPeer, PEER_NAME } from '../peer/emmett-peer.js';
 import { say } from '../progress.js';
 import { ratio } from '../stats.js';
 import type { BenchReport } from '../report/bench-report.js';
-import { rawInsertContender, rawUnnestContender, runAppendBench, storeContender, storePerStreamContender, type AppendContender } from './append-bench.js';
+import {
+  rawInsertContender,
+  rawUnnestContender,
+  runAppendBench,
+  storeContender,
+  storeEventByEventContender,
+  storePerStreamContender,
+  type AppendContender,
+} from './append-bench.js';
 import { appendWorkload } from './append-workload.js';
 
 export interface AppendPartOptions {
@@ -35,7 +43,7 @@ export async function runAppendPart(options: AppendPartOptions): Promise<AppendP
   const runtime = await openRuntime({ settings: { url: scratch.url, dataDir: '' }, poolSize: options.poolSize, applicationName: 'gp-register-bench' });
   const peer = options.measurePeer ? new EmmettPeer(scratch.url, options.poolSize) : null;
   try {
-    const contenders: AppendContender[] = [storeContender(runtime.eventStore)];
+    const contenders: AppendContender[] = [storeContender(runtime.eventStore), storeEventByEventContender(runtime.eventStore)];
     if (options.measureRawInsert) contenders.push(rawInsertContender(runtime.database.pool), rawUnnestContender(runtime.database.pool));
     if (peer) {
       contenders.push({ name: 'emmett', prepare: () => peer.prepare(), append: (batch) => peer.appendBatch(batch) });
