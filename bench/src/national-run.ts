@@ -165,11 +165,11 @@ export async function attempt(part: string, notes: string[], run: () => Promise<
 }
 
 /**
- * A log written a moment ago is not yet the log a deployment rebuilds from: autovacuum's first pass over its 1.3 million
- * new rows (visibility map, freezing) is still to come, and the first reader of each page sets its rows' commit hint
- * bits and so writes the page again. Left alone, both land on the next part measured (the rebuild, whose reading of the
- * whole log is that first read). Vacuuming the log and checkpointing now does that work once, unmeasured, as time
- * would have done in service.
+ * A log written a moment ago is not yet the log a deployment rebuilds from: autovacuum's first visit to its 1.3
+ * million new rows (planner statistics, visibility map) is still to come, and the first reader of each page sets its
+ * rows' commit hint bits and so writes the page again. Left alone, both land on the next part measured (the rebuild,
+ * whose reading of the whole log is that first read: 26,500 events/s here, against 30,000-30,800 after this). Vacuuming
+ * and analysing the log and checkpointing now does that work once, unmeasured, as time would have done in service.
  */
 async function settleSeededLog(runtime: Runtime, notes: string[]): Promise<void> {
   const started = Date.now();

@@ -22,12 +22,11 @@ UPDATE event_store.idempotency_keys SET result = $2::jsonb WHERE key = $1`;
  * The whole append in one call of event_store.append_events (migration 1763856600000, which explains its guarantees):
  * every stream moved from its expected version to its new one (created when expected is 0), the clock read after the
  * transaction id is assigned, all events inserted in one multi-row insert (listeners are told after the commit, see
- * NotificationSignal.announce). A racing
- * append on the same stream waits on the stream's row lock and, once the winner commits, finds the version moved and
- * fails with WRONG_EXPECTED_VERSION_SQLSTATE, undoing everything it did.
+ * NotificationSignal.announce). A racing append on the same stream waits on the stream's row lock and, once the
+ * winner commits, finds the version moved and fails with WRONG_EXPECTED_VERSION_SQLSTATE, undoing everything it did.
  *
- * $1 stream ids, $2 expected versions, $3 new versions, $4 notification channel (null: none); $5..$12 the events as parallel
- * arrays (stream id, stream version, event id, type, schema version, data, metadata, effective date).
+ * $1 stream ids, $2 expected versions, $3 new versions, $4 notification channel (null: none); $5..$12 the events as
+ * parallel arrays (stream id, stream version, event id, type, schema version, data, metadata, effective date).
  */
 export const APPEND_EVENTS_SQL = `
 SELECT appended_event_id AS event_id, appended_position AS position,
