@@ -1,11 +1,11 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { openRuntime, type Runtime } from '#runtime';
 import { createServerDatabase } from './server-database.js';
 
 export interface TestApp {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly runtime: Runtime;
   readonly http: () => ReturnType<typeof request>;
   close(): Promise<void>;
@@ -21,6 +21,8 @@ export async function startTestApp(): Promise<TestApp> {
   const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' } });
   const app = await createApp(runtime);
   await app.init();
+  // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     runtime,

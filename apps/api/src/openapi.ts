@@ -11,5 +11,8 @@ export function setUpOpenApi(app: INestApplication): void {
     .setVersion('1')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // The UI's assets are served by @fastify/static, whose CommonJS code requires an ES module (content-disposition 3):
+  // Node 20.19+ does that natively, Jest's module loader on Node 20 cannot. Under the tests (NODE_ENV=test) only the
+  // document is served; the UI is served everywhere else.
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui: process.env.NODE_ENV !== 'test' });
 }

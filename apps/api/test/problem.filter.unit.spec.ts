@@ -5,8 +5,8 @@ import { ProblemFilter } from '../src/http/problem.filter.js';
 function render(exception: unknown) {
   const sent: { status?: number; type?: string; body?: Record<string, unknown>; headers: Record<string, string> } = { headers: {} };
   const response = {
-    headersSent: false,
-    setHeader: (name: string, value: string) => (sent.headers[name] = value),
+    sent: false,
+    header: (name: string, value: string) => (sent.headers[name] = value),
     status(code: number) {
       sent.status = code;
       return this;

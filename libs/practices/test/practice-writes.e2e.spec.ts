@@ -116,6 +116,14 @@ describe('practice write API (e2e)', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     });
 
+    it('reads a body sent as application/<something>+json as JSON', async () => {
+      const malformed = await t.http().post('/practices/B20001/name').set('content-type', 'application/merge-patch+json').send('{"name":');
+      expectProblem(malformed, 400, 'MALFORMED_JSON');
+      const incomplete = await t.http().post('/practices/B20001/name').set('content-type', 'application/merge-patch+json').send('{"name":"N"}');
+      expectProblem(incomplete, 400, 'VALIDATION_FAILED');
+      expect(incomplete.body.errors.map((e: { field: string }) => e.field)).toEqual(['effectiveDate']);
+    });
+
     it('400 for malformed JSON and 413 for a body over 1 MiB', async () => {
       const bad = await t.http().post('/practices/B20001/name').set('content-type', 'application/json').send('{"name":');
       expectProblem(bad, 400, 'MALFORMED_JSON');

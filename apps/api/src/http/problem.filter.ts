@@ -1,5 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from './problem.js';
 import { translateDomainError } from '#practices';
 
@@ -31,13 +31,14 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const problem = this.toProblem(translateDomainError(exception) ?? unwrapBodyParserError(exception), request.originalUrl ?? request.url);
+    const request = http.getRequest<FastifyRequest>();
+    const response = http.getResponse<FastifyReply>();
+    const instance = request.originalUrl ?? request.url;
+    const problem = bodyProblem(exception, instance) ?? this.toProblem(translateDomainError(exception) ?? exception, instance);
     if (problem.status >= 500 && problem.status !== 503) this.logger.error(exception);
-    if (response.headersSent) return;
+    if (response.sent) return;
     const retryAfter = (problem as { retryAfter?: number }).retryAfter;
-    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    if (retryAfter !== undefined) response.header('Retry-After', String(retryAfter));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -63,24 +64,24 @@ export class ProblemFilter implements ExceptionFilter {
         instance,
       };
     }
-    const bodyParserError = exception as { type?: string; status?: number; message?: string };
-    if (bodyParserError?.type === 'entity.too.large') {
-      return problem(413, 'Request body too large', 'The request body is larger than 1 MiB.', 'PAYLOAD_TOO_LARGE', instance);
-    }
-    if (bodyParserError?.type === 'entity.parse.failed') {
-      return problem(400, 'Malformed JSON', `The request body is not valid JSON: ${bodyParserError.message}`, 'MALFORMED_JSON', instance);
-    }
-    if (typeof bodyParserError?.status === 'number' && bodyParserError.status >= 400 && bodyParserError.status < 500) {
-      return problem(bodyParserError.status, 'Bad request', bodyParserError.message ?? 'Bad request', DEFAULT_CODES[bodyParserError.status] ?? 'BAD_REQUEST', instance);
-    }
     return problem(500, 'Internal error', 'The server could not complete the request.', 'INTERNAL_ERROR', instance);
   }
 }
 
-/** Nest wraps body-parser's errors in an HttpException; the original says what went wrong (too large, bad JSON). */
-function unwrapBodyParserError(exception: unknown): unknown {
-  const cause = exception instanceof HttpException ? (exception.cause as { type?: unknown } | undefined) : undefined;
-  return typeof cause?.type === 'string' && cause.type.startsWith('entity.') ? cause : exception;
+/**
+ * Fastify's refusals of a request body, which Nest hands on as an HttpException caused by Fastify's error: too large,
+ * or not JSON (including an empty body sent as JSON). Other Fastify refusals (415 for a content type with no parser)
+ * keep their status and render like any HttpException.
+ */
+function bodyProblem(exception: unknown, instance: string): Problem | null {
+  const cause = exception instanceof HttpException ? (exception.cause as { code?: unknown; message?: string } | undefined) : undefined;
+  if (cause?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return problem(413, 'Request body too large', 'The request body is larger than 1 MiB.', 'PAYLOAD_TOO_LARGE', instance);
+  }
+  if (cause?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || cause?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return problem(400, 'Malformed JSON', `The request body is not valid JSON: ${cause.message}`, 'MALFORMED_JSON', instance);
+  }
+  return null;
 }
 
 function problem(status: number, title: string, detail: string, code: string, instance: string): Problem {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApp } from '../../../../apps/api/src/create-app.js';
 import type { Runtime } from '#runtime';
@@ -11,9 +11,11 @@ export async function startLandscapeApp(runtime: Runtime): Promise<{ http: () =>
   process.env.NODE_ENV = 'test';
   const previous = process.env.PROJECTOR;
   process.env.PROJECTOR = 'off';
-  const app: NestExpressApplication = await createApp(runtime);
+  const app: NestFastifyApplication = await createApp(runtime);
   try {
     await app.init();
+  // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
+  await app.getHttpAdapter().getInstance().ready();
   } finally {
     // Read once, at bootstrap; leave the environment as found for other test files in this worker.
     if (previous === undefined) delete process.env.PROJECTOR;

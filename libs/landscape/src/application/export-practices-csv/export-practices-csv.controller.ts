@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PRACTICE_CSV_COLUMNS } from '../../reports/practice-csv.js';
 import { ReadConsistency } from '../shared/read-consistency.js';
 import { ReadParams } from '../shared/read-params.dto.js';
@@ -24,11 +24,11 @@ export class ExportPracticesCsvController {
   @ApiResponse({ status: 200, description: 'text/csv; headers X-As-Of, X-Known-At' })
   @ApiResponse({ status: 400, description: 'invalid parameter (problem+json)' })
   @ApiResponse({ status: 503, description: 'minPosition not reached within 5 s (problem+json, Retry-After)' })
-  async export(@Query() params: ReadParams, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async export(@Query() params: ReadParams, @Res({ passthrough: true }) response: FastifyReply): Promise<StreamableFile> {
     await this.consistency.awaitPosition(params.minPosition);
     const csv: PracticesCsv = await this.queries.execute(new ExportPracticesCsv(params.asOf, params.knownAt));
-    response.setHeader('X-As-Of', csv.asOf);
-    response.setHeader('X-Known-At', csv.knownAt);
+    response.header('X-As-Of', csv.asOf);
+    response.header('X-Known-At', csv.knownAt);
     return new StreamableFile(csv.body, {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="practices-${csv.asOf}.csv"`,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /** Who and what a write is: everything the handler needs besides the domain command. */
 export interface WriteContext {
@@ -16,8 +16,17 @@ export interface WriteContext {
 
 const HEADER_ID = /^[A-Za-z0-9._:-]{1,200}$/;
 
-function optionalHeader(request: Request, name: string): string | undefined {
-  const value = request.header(name);
+/** A header's value; a header sent more than once counts as its first value. */
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The request's path without its query string. */
+const pathOf = (request: FastifyRequest): string => request.url.split('?', 1)[0];
+
+function optionalHeader(request: FastifyRequest, name: string): string | undefined {
+  const value = header(request, name);
   if (value === undefined) return undefined;
   if (!HEADER_ID.test(value)) {
     throw new BadRequestException({
@@ -30,8 +39,8 @@ function optionalHeader(request: Request, name: string): string | undefined {
   return value;
 }
 
-function parseIfMatch(request: Request): number | undefined {
-  const raw = request.header('if-match');
+function parseIfMatch(request: FastifyRequest): number | undefined {
+  const raw = header(request, 'if-match');
   if (raw === undefined) return undefined;
   const match = /^\s*"?(\d{1,9})"?\s*$/.exec(raw);
   if (!match) {
@@ -45,7 +54,7 @@ function parseIfMatch(request: Request): number | undefined {
   return Number(match[1]);
 }
 
-export function writeContextFrom(request: Request): WriteContext {
+export function writeContextFrom(request: FastifyRequest): WriteContext {
   const body = JSON.stringify(request.body ?? null);
   return {
     // Authentication is not in place yet: every principal is anonymous until it is.
@@ -54,11 +63,11 @@ export function writeContextFrom(request: Request): WriteContext {
     causationId: optionalHeader(request, 'x-causation-id') ?? null,
     expectedVersion: parseIfMatch(request),
     idempotencyKey: optionalHeader(request, 'idempotency-key'),
-    fingerprint: createHash('sha256').update(`${request.method} ${request.path}\n${body}`).digest('hex'),
+    fingerprint: createHash('sha256').update(`${request.method} ${pathOf(request)}\n${body}`).digest('hex'),
   };
 }
 
 /** Controller parameter: the write's context, read from its headers. */
 export const Write = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  writeContextFrom(context.switchToHttp().getRequest<Request>()),
+  writeContextFrom(context.switchToHttp().getRequest<FastifyRequest>()),
 );
