@@ -6,7 +6,8 @@ async function main(): Promise<void> {
   const runtime = await openRuntime({ applicationName: 'gp-register-api' });
   const app = await createApp(runtime);
   const port = Number(process.env.PORT ?? 3000);
-  await app.listen(port);
+  // Every interface by default, as a container needs (Fastify alone would listen on localhost only); HOST narrows it.
+  await app.listen(port, process.env.HOST?.trim() || '0.0.0.0');
   const where = runtime.database.embedded ? `embedded database in ${process.env.DATA_DIR ?? './.data'}` : 'PostgreSQL server';
   process.stdout.write(`GP register API listening on http://localhost:${port} (${where}); docs at /docs\n`);
   const shutdown = async () => {
