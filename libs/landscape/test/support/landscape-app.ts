@@ -14,8 +14,8 @@ export async function startLandscapeApp(runtime: Runtime): Promise<{ http: () =>
   const app: NestFastifyApplication = await createApp(runtime);
   try {
     await app.init();
-  // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
-  await app.getHttpAdapter().getInstance().ready();
+    // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
+    await app.getHttpAdapter().getInstance().ready();
   } finally {
     // Read once, at bootstrap; leave the environment as found for other test files in this worker.
     if (previous === undefined) delete process.env.PROJECTOR;
