@@ -165,34 +165,38 @@ export async function attempt(part: string, notes: string[], run: () => Promise<
 }
 
 /**
- * A log written a moment ago is not yet the log a deployment rebuilds from: autovacuum's first visit to its 1.3
- * million new rows (planner statistics, visibility map) is still to come, and the first reader of each page sets its
- * rows' commit hint bits and so writes the page again. Left alone, both land on the next part measured (the rebuild,
- * whose reading of the whole log is that first read: 26,500 events/s here, against 30,000-30,800 after this). Vacuuming
- * and analysing the log and checkpointing now does that work once, unmeasured, as time would have done in service.
+ * Work the server would long have done in service, done now and unmeasured so it lands on no measured part. Needs the
+ * pg_checkpoint role (or superuser) for a checkpoint; without it the parts run as they are and the notes say so.
  */
-async function settleSeededLog(runtime: Runtime, notes: string[]): Promise<void> {
+async function settleServer(runtime: Runtime, notes: string[], statements: readonly string[], done: string, notDone: string): Promise<void> {
   const started = Date.now();
   try {
-    await runtime.database.pool.query('VACUUM (ANALYZE) event_store.events, event_store.streams');
-    await runtime.database.pool.query('CHECKPOINT');
-    say(`national: vacuuming the new log and a server checkpoint took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    for (const sql of statements) await runtime.database.pool.query(sql);
+    say(`national: ${done} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
-    notes.push(`the new log was not settled before the parts (${error instanceof Error ? error.message : String(error)})`);
+    notes.push(`${notDone} (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
 /**
+ * A log written a moment ago is not yet the log a deployment rebuilds from: autovacuum's first visit to its 1.3
+ * million new rows (planner statistics, visibility map) is still to come, and the first reader of each page sets its
+ * rows' commit hint bits and so writes the page again. Left alone, both land on the next part measured (the rebuild,
+ * whose reading of the whole log is that first read: 26,500 events/s here, against 30,000-30,800 after this).
+ */
+const settleSeededLog = (runtime: Runtime, notes: string[]) =>
+  settleServer(
+    runtime,
+    notes,
+    ['VACUUM (ANALYZE) event_store.events, event_store.streams', 'CHECKPOINT'],
+    'vacuuming the new log and a server checkpoint',
+    'the new log was not settled before the parts',
+  );
+
+/**
  * A rebuild leaves gigabytes of WAL for the server to flush in the background, which would otherwise land on the
  * first part measured after it. A checkpoint now makes the API parts start from a quiet server, as they would long
- * after a rebuild in service. Needs the pg_checkpoint role (or superuser); without it the parts run as they are.
+ * after a rebuild in service.
  */
-async function settleServerWrites(runtime: Runtime, notes: string[]): Promise<void> {
-  const started = Date.now();
-  try {
-    await runtime.database.pool.query('CHECKPOINT');
-    say(`national: server checkpoint before the API parts took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } catch (error) {
-    notes.push(`no checkpoint before the API parts (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
+const settleServerWrites = (runtime: Runtime, notes: string[]) =>
+  settleServer(runtime, notes, ['CHECKPOINT'], 'server checkpoint before the API parts', 'no checkpoint before the API parts');

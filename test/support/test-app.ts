@@ -19,7 +19,7 @@ export async function startTestApp(): Promise<TestApp> {
   process.env.NODE_ENV = 'test';
   const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
   const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' } });
-  const app = await createApp(runtime);
+  const app = await createApp(runtime, { openApiUi: false });
   await app.init();
   // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
   await app.getHttpAdapter().getInstance().ready();

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
-export function setUpOpenApi(app: INestApplication): void {
+/** `ui` false serves the document alone (see CreateAppOptions.openApiUi). */
+export function setUpOpenApi(app: INestApplication, ui = true): void {
   const config = new DocumentBuilder()
     .setTitle('GP contract transition register')
     .setDescription(
@@ -11,8 +12,5 @@ export function setUpOpenApi(app: INestApplication): void {
     .setVersion('1')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  // The UI's assets are served by @fastify/static, whose CommonJS code requires an ES module (content-disposition 3):
-  // Node 20.19+ does that natively, Jest's module loader on Node 20 cannot. Under the tests (NODE_ENV=test) only the
-  // document is served; the UI is served everywhere else.
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui: process.env.NODE_ENV !== 'test' });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui });
 }

@@ -3,8 +3,9 @@ import pg from 'pg';
 
 /**
  * Wakes waiters soon after something happens, here or in another process: what happens in this process is signalled
- * in-process (`notifyHere`); other processes' NOTIFY on the channel arrives on a dedicated LISTEN connection (real
- * servers only: the embedded database is one session in this very process, so everything on it happens here anyway).
+ * in-process and announced to the others (`notify`); other processes' NOTIFY on the channel arrives on a dedicated
+ * LISTEN connection (real servers only: the embedded database is one session in this very process, so everything on
+ * it happens here anyway).
  * The event store wakes readers of the log after appends with it; the landscape wakes reads waiting for its projector.
  */
 export class NotificationSignal {
@@ -22,8 +23,10 @@ export class NotificationSignal {
     private readonly shouldListen: () => Promise<boolean>,
   ) {}
 
-  notifyHere(): void {
+  /** Something committed here: this process's waiters wake at once, other processes' on the announcement. */
+  notify(): void {
     this.emitter.emit('notified');
+    this.announce();
   }
 
   /**
@@ -34,7 +37,7 @@ export class NotificationSignal {
    * of calls make one more after it, so every call is followed by a NOTIFY sent after the call. Servers only; a failed
    * announcement is dropped (listeners also wake on their own timeout).
    */
-  announce(): void {
+  private announce(): void {
     if (this.announcing) {
       this.announceAgain = true;
       return;

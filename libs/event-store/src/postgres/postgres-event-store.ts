@@ -78,10 +78,7 @@ export class PostgresEventStore extends EventStore {
 
   async append(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     const result = await appendAtomically(this.pool, appends, options, await this.isEmbedded());
-    if (!result.replayed) {
-      this.signal.notifyHere();
-      this.signal.announce();
-    }
+    if (!result.replayed) this.signal.notify();
     return result;
   }
 

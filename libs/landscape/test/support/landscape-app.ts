@@ -11,7 +11,7 @@ export async function startLandscapeApp(runtime: Runtime): Promise<{ http: () =>
   process.env.NODE_ENV = 'test';
   const previous = process.env.PROJECTOR;
   process.env.PROJECTOR = 'off';
-  const app: NestFastifyApplication = await createApp(runtime);
+  const app: NestFastifyApplication = await createApp(runtime, { openApiUi: false });
   try {
     await app.init();
     // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
