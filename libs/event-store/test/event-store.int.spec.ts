@@ -213,8 +213,7 @@ describe('PostgresEventStore on a PostgreSQL server', () => {
   });
 
   it('counts the backlog after a cursor without reading the events', async () => {
-    const before = (await readEverything()).at(-1);
-    const cursor = before ? { transactionId: before.transactionId, position: before.position } : null;
+    const cursor = await cursorAfterEverything(fixture);
     const appended = await fixture.store.append([streamAppend(`s-${randomUUID()}`, 0, 3)]);
 
     const all = await eventually(() => fixture.store.backlog(cursor, 10), (b) => b.events >= 3);
