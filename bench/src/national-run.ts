@@ -106,6 +106,8 @@ async function runApiParts(
       await attempt('lag', notes, async () => {
         const config = BENCH_CONFIG.lag;
         say(`lag: write-then-read probe under ${config.clients} clients × ${config.requestsPerClient} writes`);
+        // Run alone, the lag part gets the warm-up the commands part would have given the API.
+        if (!parts.includes('commands')) await runCommandLoad(api.baseUrl, plan, { ...BENCH_CONFIG.commands, requestsPerClient: 0, deadline: Date.now() + config.budgetMs });
         const probeTargets = plan.take(4);
         const load = runCommandLoad(api.baseUrl, plan, { ...config, warmUpPerClient: 0, deadline: Date.now() + config.budgetMs });
         // Settled either way, so a failing load ends the probe instead of leaving a rejection unobserved.
