@@ -6,7 +6,7 @@ import { ChildService, deployableEnv } from './api/child-service.js';
 import { asOfFigures, runAsOfReads, runNaiveFolds } from './asof/asof-bench.js';
 import { dropBenchDatabase, openBenchDatabase, timestampedName } from './bench-database.js';
 import { BENCH_CONFIG, type Part } from './bench-config.js';
-import { runCommandLoad } from './commands/command-load.js';
+import { runCommandLoad, warmUpApi } from './commands/command-load.js';
 import { WritePlan } from './commands/write-plan.js';
 import { ensureNationalDataset } from './dataset/national-dataset.js';
 import { openPractices, readLogFacts } from './dataset/practice-facts.js';
@@ -107,7 +107,7 @@ async function runApiParts(
         const config = BENCH_CONFIG.lag;
         say(`lag: write-then-read probe under ${config.clients} clients × ${config.requestsPerClient} writes`);
         // Run alone, the lag part gets the warm-up the commands part would have given the API.
-        if (!parts.includes('commands')) await runCommandLoad(api.baseUrl, plan, { ...BENCH_CONFIG.commands, requestsPerClient: 0, deadline: Date.now() + config.budgetMs });
+        if (!parts.includes('commands')) await warmUpApi(api.baseUrl, plan, { ...BENCH_CONFIG.commands, deadline: Date.now() + config.budgetMs });
         const probeTargets = plan.take(4);
         const load = runCommandLoad(api.baseUrl, plan, { ...config, warmUpPerClient: 0, deadline: Date.now() + config.budgetMs });
         // Settled either way, so a failing load ends the probe instead of leaving a rejection unobserved.

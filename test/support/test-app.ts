@@ -19,10 +19,7 @@ export async function startTestApp(): Promise<TestApp> {
   process.env.NODE_ENV = 'test';
   const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
   const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' } });
-  const app = await createApp(runtime, { openApiUi: false });
-  await app.init();
-  // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
-  await app.getHttpAdapter().getInstance().ready();
+  const app = await initTestApp(runtime);
   return {
     app,
     runtime,
@@ -33,4 +30,13 @@ export async function startTestApp(): Promise<TestApp> {
       await server?.drop();
     },
   };
+}
+
+/** The API application on a runtime, initialised and ready for supertest (its OpenAPI UI left out, see createApp). */
+export async function initTestApp(runtime: Runtime): Promise<NestFastifyApplication> {
+  const app = await createApp(runtime, { openApiUi: false });
+  await app.init();
+  // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
 }

@@ -77,3 +77,8 @@ export async function runCommandLoad(baseUrl: URL, plan: WritePlan, options: Com
     for (const client of clients) client.http.close();
   }
 }
+
+/** The command load's warm-up alone (nothing timed): brings a fresh API to the state the timed parts measure. */
+export async function warmUpApi(baseUrl: URL, plan: WritePlan, options: Omit<CommandLoadOptions, 'requestsPerClient'>): Promise<void> {
+  await runCommandLoad(baseUrl, plan, { ...options, requestsPerClient: 0 });
+}

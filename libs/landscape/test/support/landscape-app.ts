@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { createApp } from '../../../../apps/api/src/create-app.js';
 import type { Runtime } from '#runtime';
+import { initTestApp } from '../../../../test/support/test-app.js';
 
 /**
  * The real HTTP application on an opened runtime, with the projector left off so tests drive projection steps
@@ -11,11 +11,9 @@ export async function startLandscapeApp(runtime: Runtime): Promise<{ http: () =>
   process.env.NODE_ENV = 'test';
   const previous = process.env.PROJECTOR;
   process.env.PROJECTOR = 'off';
-  const app: NestFastifyApplication = await createApp(runtime, { openApiUi: false });
+  let app: NestFastifyApplication;
   try {
-    await app.init();
-    // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
-    await app.getHttpAdapter().getInstance().ready();
+    app = await initTestApp(runtime);
   } finally {
     // Read once, at bootstrap; leave the environment as found for other test files in this worker.
     if (previous === undefined) delete process.env.PROJECTOR;
