@@ -1,13 +1,23 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { ApiKeyCache, ApiKeyRegistry, type NewApiKey } from '#access';
 import { openRuntime, type Runtime } from '#runtime';
+import { createApp } from '../../apps/api/src/create-app.js';
 import { createServerDatabase } from './server-database.js';
+
+type Http = () => ReturnType<typeof request>;
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
   readonly runtime: Runtime;
-  readonly http: () => ReturnType<typeof request>;
+  /** Requests as an admin, as every client of the register must send a key. */
+  readonly http: Http;
+  /** Requests with no credentials at all. */
+  readonly anonymous: Http;
+  /** Requests sending `Authorization: <authorization>` as given. */
+  readonly withAuthorization: (authorization: string) => Http;
+  /** Issues a key (secret included) on the app's database. */
+  readonly issueKey: (key: Omit<NewApiKey, 'createdBy'> & { createdBy?: string }) => Promise<string>;
   close(): Promise<void>;
 }
 
@@ -20,16 +30,45 @@ export async function startTestApp(): Promise<TestApp> {
   const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
   const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' } });
   const app = await initTestApp(runtime);
+  const clients = await testClients(app, runtime);
   return {
     app,
     runtime,
-    http: () => request(app.getHttpServer()),
+    ...clients,
     async close() {
       await app.close();
       await runtime.close();
       await server?.drop();
     },
   };
+}
+
+/** HTTP clients of an initialised app: an admin's, an anonymous one, and any Authorization header. */
+export async function testClients(app: NestFastifyApplication, runtime: Runtime) {
+  const registry = new ApiKeyRegistry(runtime.database.pool);
+  // Another process's new key reaches the app's cache by notification; one made here is loaded straight away.
+  const issueKey: TestApp['issueKey'] = async (key) => {
+    const issued = await registry.create({ createdBy: 'test', ...key });
+    await app.get(ApiKeyCache).reload();
+    return issued.key;
+  };
+  const withAuthorization = (authorization: string): Http => () => withHeader(request(app.getHttpServer()), 'Authorization', authorization);
+  const admin = await issueKey({ name: 'test-admin', role: 'admin' });
+  return { http: withAuthorization(`Bearer ${admin}`), anonymous: () => request(app.getHttpServer()), withAuthorization, issueKey };
+}
+
+/** Every request made through `client` carries the header. */
+function withHeader(client: ReturnType<typeof request>, name: string, value: string): ReturnType<typeof request> {
+  return new Proxy(client, {
+    get(target, verb: string) {
+      const method = Reflect.get(target, verb) as unknown;
+      if (typeof method !== 'function') return method;
+      return (...args: unknown[]) => {
+        const made = (method as (...a: unknown[]) => unknown).apply(target, args) as { set?: (n: string, v: string) => unknown };
+        return typeof made?.set === 'function' ? made.set(name, value) : made;
+      };
+    },
+  });
 }
 
 /** The API application on a runtime, initialised and ready for supertest (its OpenAPI UI left out, see createApp). */

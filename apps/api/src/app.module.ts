@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from '#access';
 import { LandscapeModule } from '#landscape';
 import { PracticeWritesModule } from '#practices';
 import { RuntimeModule, type Runtime } from '#runtime';
@@ -16,6 +17,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerOptions()),
         RuntimeModule.forRuntime(runtime),
+        AccessModule,
         TerminusModule,
         PracticeWritesModule,
         LandscapeModule,

@@ -6,6 +6,8 @@ import { AppModule } from './app.module.js';
 import { setUpOpenApi } from './openapi.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
+import { acceptJsonBodiesOnly } from './http/json-bodies-only.js';
+import { addSecurityHeaders, corsOriginsFromEnv } from './http/security-headers.js';
 
 /** SPEC §5: bodies over 1 MiB are refused with 413 (rendered as problem+json by the filter). */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -29,8 +31,20 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   const fastify = adapter.getInstance();
   // JSON bodies also arrive as application/<something>+json (merge-patch, problem documents), parsed as JSON is.
   fastify.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
+  acceptJsonBodiesOnly(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  await addSecurityHeaders(app);
+  const corsOrigins = corsOriginsFromEnv();
+  if (corsOrigins.length > 0) {
+    app.enableCors({
+      origin: corsOrigins,
+      methods: ['GET', 'POST', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id', 'X-Causation-Id'],
+      exposedHeaders: ['Retry-After', 'WWW-Authenticate'],
+      maxAge: 600,
+    });
+  }
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app, options.openApiUi ?? true);

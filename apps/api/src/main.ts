@@ -1,9 +1,13 @@
 import 'reflect-metadata';
-import { openRuntime } from '#runtime';
+import { ApiKeyRegistry, writeFirstAdminKey } from '#access';
+import { databaseSettingsFromEnv } from '#platform';
+import { openRuntime, type Runtime } from '#runtime';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
-  const runtime = await openRuntime({ applicationName: 'gp-register-api' });
+  const settings = databaseSettingsFromEnv();
+  const runtime = await openRuntime({ settings, applicationName: 'gp-register-api' });
+  await announceFirstAdminKey(runtime, settings.dataDir);
   const app = await createApp(runtime);
   const port = Number(process.env.PORT ?? 3000);
   // Every interface by default, as a container needs (Fastify alone would listen on localhost only); HOST narrows it.
@@ -17,6 +21,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/** SPEC §7: the embedded database's first start writes an admin key to a file; the log names the file, never the key. */
+async function announceFirstAdminKey(runtime: Runtime, dataDir: string): Promise<void> {
+  if (!runtime.database.embedded) return;
+  const path = await writeFirstAdminKey(new ApiKeyRegistry(runtime.database.pool), dataDir);
+  if (path) process.stdout.write(`First start: an admin API key was written to ${path} (readable by you only). Use it as KEY=$(cat ${path})\n`);
 }
 
 main().catch((error: unknown) => {

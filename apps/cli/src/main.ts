@@ -8,6 +8,7 @@ import { rebuildProjectionsCommand } from './commands/rebuild-projections.comman
 import { replayCommand } from './commands/replay.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 import { exportCommand } from './commands/export.command.js';
+import { keysCommand } from './commands/keys.command.js';
 
 const program = new Command('gp-register')
   .description('GP contract transition register: import NHS ODS files, seed a demo history, maintain projections')
@@ -25,11 +26,13 @@ program.addCommand(rebuildProjectionsCommand());
 program.addCommand(replayCommand());
 program.addCommand(verifyCommand());
 program.addCommand(exportCommand());
+program.addCommand(keysCommand());
 
 await run(program, process.argv);
 
 async function run(cli: Command, argv: readonly string[]): Promise<void> {
-  for (const command of [cli, ...cli.commands]) command.exitOverride();
+  const withSubcommands = (command: Command): Command[] => [command, ...command.commands.flatMap(withSubcommands)];
+  for (const command of withSubcommands(cli)) command.exitOverride();
   try {
     await cli.parseAsync(argv);
   } catch (error) {

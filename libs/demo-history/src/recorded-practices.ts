@@ -35,7 +35,8 @@ export async function readRecordedPractices(store: EventStore, onPage?: (events:
     for (const event of page.events) {
       if (!event.streamId.startsWith(PRACTICE_STREAM_PREFIX)) continue;
       const odsCode = event.streamId.slice(PRACTICE_STREAM_PREFIX.length);
-      if (event.metadata.recordedBy === SEEDED_BY) alreadySeeded.add(odsCode);
+      // Every generated event carries its seed, whoever the operator who recorded it was.
+      if (event.metadata.seed !== undefined) alreadySeeded.add(odsCode);
       else if (horizon === null || event.effectiveDate > horizon) horizon = event.effectiveDate;
       if (!OUTLINE_TYPES.has(event.type)) continue;
       const timeline = streams.get(odsCode) ?? [];

@@ -13,6 +13,8 @@ export interface SeedDemoOptions {
   readonly toDate: string;
   readonly chunkPractices?: number;
   readonly maxEventsPerAppend?: number;
+  /** Who the events say recorded them (default "seed-demo"). */
+  readonly recordedBy?: string;
   readonly onProgress?: (progress: SeedDemoProgress) => void;
 }
 
@@ -71,7 +73,7 @@ export async function seedDemo(store: EventStore, options: SeedDemoOptions): Pro
   report('generating', 0, outlines.length, 0);
   const generation = generateDemoHistory(
     outlines,
-    { seed: options.seed, fromYear: options.fromYear, toDate: options.toDate, recordedHorizon: recorded.horizon, recordedBy: SEEDED_BY, chunkPractices: options.chunkPractices },
+    { seed: options.seed, fromYear: options.fromYear, toDate: options.toDate, recordedHorizon: recorded.horizon, recordedBy: options.recordedBy ?? SEEDED_BY, chunkPractices: options.chunkPractices },
     (ids) => store.readStreams(ids),
   );
   for await (const chunk of generation) {

@@ -3,3 +3,4 @@ export * from './database/tokens.js';
 export * from './database/database-settings.js';
 export * from './database/database-connection.js';
 export * from './database/prepared-statements.js';
+export { DataDirInUseError, LOCK_FILE } from './database/data-dir-lock.js';

@@ -91,7 +91,7 @@ describe('practice write API (e2e)', () => {
     expect(then.body.knownAt).toBe(before);
     const now = await history('A10005');
     expect(now.events).toHaveLength(2);
-    expect(now.events[1]).toEqual(expect.objectContaining({ recordedBy: 'anonymous', correlationId: expect.any(String), causationId: null, schemaVersion: 1 }));
+    expect(now.events[1]).toEqual(expect.objectContaining({ recordedBy: 'test-admin', correlationId: expect.any(String), causationId: null, schemaVersion: 1 }));
   });
 
   describe('refusals append nothing', () => {

@@ -1,7 +1,8 @@
+import { accessMigrations } from '#access';
 import { eventStoreMigrations } from '#event-store';
 import { landscapeEntities, landscapeMigrations } from '#landscape';
 
 /** Every bounded context's migrations, applied in timestamp order into one history table. */
-export const allMigrations = [...eventStoreMigrations, ...landscapeMigrations];
+export const allMigrations = [...eventStoreMigrations, ...landscapeMigrations, ...accessMigrations];
 export const allEntities = [...landscapeEntities];
 export const MIGRATIONS_TABLE = 'schema_migrations';

@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -30,6 +31,7 @@ export class FeedParams {
  * older than every transaction still running, so resuming from nextCursor never skips an event that commits late.
  */
 @ApiTags('feed')
+@RequiresRole('auditor')
 @Controller('feed')
 export class FeedController {
   constructor(private readonly store: EventStore) {}

@@ -1,3 +1,4 @@
+import { PublicRoute } from '#access';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
@@ -7,6 +8,7 @@ import { ProjectionStatus } from '#landscape';
 const MAX_READY_LAG_EVENTS = 10_000;
 
 @ApiTags('health')
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,6 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, type FieldError, type Problem } from './problem.js';
+import { problemDocument as problem, sendProblem, type FieldError, type Problem } from './problem.js';
 import { translateDomainError } from '#practices';
 
 interface ProblemBody {
@@ -14,6 +14,8 @@ interface ProblemBody {
 
 const DEFAULT_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
@@ -37,9 +39,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = bodyProblem(exception, instance) ?? this.toProblem(translateDomainError(exception) ?? exception, instance);
     if (problem.status >= 500 && problem.status !== 503) this.logger.error(exception);
     if (response.sent) return;
-    const retryAfter = (problem as { retryAfter?: number }).retryAfter;
-    if (retryAfter !== undefined) response.header('Retry-After', String(retryAfter));
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    sendProblem(response, problem);
   }
 
   private toProblem(exception: unknown, instance: string): Problem {
@@ -82,8 +82,4 @@ function bodyProblem(exception: unknown, instance: string): Problem | null {
     return problem(400, 'Malformed JSON', `The request body is not valid JSON: ${cause.message}`, 'MALFORMED_JSON', instance);
   }
   return null;
-}
-
-function problem(status: number, title: string, detail: string, code: string, instance: string): Problem {
-  return { type: 'about:blank', title, status, detail, code, errors: [], instance };
 }

@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /** RFC 9457 problem document, with the product's machine-readable `code` and per-field `errors` (SPEC §5). */
 export interface Problem {
   readonly type: string;
@@ -16,3 +18,14 @@ export interface FieldError {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problemDocument(status: number, title: string, detail: string, code: string, instance: string): Problem {
+  return { type: 'about:blank', title, status, detail, code, errors: [], instance };
+}
+
+/** Answers with the problem, from anywhere that holds the reply (the exception filter, a Fastify hook). */
+export function sendProblem(reply: FastifyReply, problem: Problem): void {
+  const retryAfter = (problem as { retryAfter?: number }).retryAfter;
+  if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+  reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}

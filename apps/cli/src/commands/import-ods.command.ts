@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { extractDateFromFileName, importOds, type ImportProgress, type OdsImportReport } from '#ods-import';
 import { openRuntime } from '#runtime';
 import { CliUsageError, createProgress, dateOption, formatCount, formatDuration, integerOption, printResult, table } from '../cli-output.js';
+import { operatorRecordedBy, withOperatorOption } from '../operator.js';
 
 interface ImportOdsOptions {
   readonly practices: string;
@@ -12,12 +13,13 @@ interface ImportOdsOptions {
   readonly extractDate?: string;
   readonly batchSize: number;
   readonly json: boolean;
+  readonly as?: string;
 }
 
 const SKIPPED_ROWS_SHOWN = 20;
 
 export function importOdsCommand(): Command {
-  return new Command('import-ods')
+  return withOperatorOption(new Command('import-ods')
     .description('Import the NHS ODS practice files as dated events (a rerun appends nothing; a newer file only what changed)')
     .requiredOption('--practices <file>', 'epraccur.csv: GP practices and other prescribing cost centres')
     .option('--memberships <file>', "epcmem.csv: the practices' commissioner memberships over time")
@@ -26,6 +28,7 @@ export function importOdsCommand(): Command {
     .option('--batch-size <n>', 'practices per atomic append', integerOption(1, 20_000), 500)
     .option('--json', 'print the summary as one JSON document (no progress output)', false)
     .addHelpText('after', '\nExample:\n  npm run cli -- import-ods --practices ../shared/data/ods/epraccur_2019-10.csv --memberships ../shared/data/ods/epcmem_2019-10.csv')
+  )
     .action(async (options: ImportOdsOptions) => {
       await requireReadable(options.practices, '--practices');
       if (options.memberships) await requireReadable(options.memberships, '--memberships');
@@ -41,6 +44,7 @@ export function importOdsCommand(): Command {
           allSettings: options.allSettings,
           extractDate,
           batchSize: options.batchSize,
+          recordedBy: operatorRecordedBy(options.as),
           onProgress: (update) => {
             if (update.phase !== phase) {
               phase = update.phase;

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { DEFAULT_GENERATED_PRACTICES, seedDemo, type SeedDemoProgress, type SeedDemoReport } from '#demo-history';
 import { openRuntime } from '#runtime';
 import { CliUsageError, createProgress, dateOption, formatCount, formatDuration, integerOption, printResult, table } from '../cli-output.js';
+import { operatorRecordedBy, withOperatorOption } from '../operator.js';
 
 interface SeedDemoOptions {
   readonly seed: number;
@@ -10,12 +11,13 @@ interface SeedDemoOptions {
   readonly toDate?: string;
   readonly chunkSize: number;
   readonly json: boolean;
+  readonly as?: string;
 }
 
 const REFUSALS_SHOWN = 10;
 
 export function seedDemoCommand(): Command {
-  return new Command('seed-demo')
+  return withOperatorOption(new Command('seed-demo')
     .description('Generate a realistic, deterministic history of contract transitions (2004 to today) through the decider')
     .option('--seed <n>', 'random seed: the same seed, dates and register give the same events (ids included)', integerOption(0, 2 ** 31 - 1), 1)
     .option('--practices <n>', `practices to simulate: the first N already in the register (by area), else N generated ones (default ${DEFAULT_GENERATED_PRACTICES})`, integerOption(1, 50_000))
@@ -30,6 +32,7 @@ export function seedDemoCommand(): Command {
         'already hold generated events are left alone, so a rerun appends nothing.\n\n' +
         'Example:\n  npm run cli -- seed-demo --seed 7 --practices 500',
     )
+  )
     .action(async (options: SeedDemoOptions) => {
       const toDate = options.toDate ?? new Date().toISOString().slice(0, 10);
       if (toDate < `${options.fromYear}-04-01`) throw new CliUsageError(`--to-date ${toDate} is before the history starts (${options.fromYear}-04-01)`);
@@ -44,6 +47,7 @@ export function seedDemoCommand(): Command {
           fromYear: options.fromYear,
           toDate,
           chunkPractices: options.chunkSize,
+          recordedBy: operatorRecordedBy(options.as),
           onProgress: (update) => {
             if (update.phase !== phase) {
               phase = update.phase;

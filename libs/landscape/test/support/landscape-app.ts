@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type { Runtime } from '#runtime';
-import { initTestApp } from '../../../../test/support/test-app.js';
+import { initTestApp, testClients } from '../../../../test/support/test-app.js';
 
 /**
  * The real HTTP application on an opened runtime, with the projector left off so tests drive projection steps
@@ -19,5 +19,6 @@ export async function startLandscapeApp(runtime: Runtime): Promise<{ http: () =>
     if (previous === undefined) delete process.env.PROJECTOR;
     else process.env.PROJECTOR = previous;
   }
-  return { http: () => request(app.getHttpServer()), close: () => app.close() };
+  const { http } = await testClients(app, runtime);
+  return { http, close: () => app.close() };
 }

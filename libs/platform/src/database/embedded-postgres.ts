@@ -1,38 +1,65 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { keepMessageGroupsTogether } from './pglite-session-queue.js';
+import { makePrivateFolder } from './private-folder.js';
 
 /**
- * The embedded default database: PostgreSQL (PGlite, WebAssembly) in this process, its files in `dataDir`, served on
- * a loopback port so the ordinary `pg` driver and TypeORM talk to it exactly as to a server.
+ * The embedded default database: PostgreSQL (PGlite, WebAssembly) in this process, its files in `dataDir`, served so
+ * the ordinary `pg` driver and TypeORM talk to it exactly as to a server.
+ *
+ * It is private to this process: served on a unix socket in a folder only this user can enter (a loopback port would
+ * let any local user in as a superuser, with no password), its data folder 0700 with files 0600, and held by a lock
+ * file so that a second process is refused instead of opening the same files.
  *
  * PGlite is one session: the socket server queues statements and keeps a transaction's statements together. Opening a
  * connection while another holds a transaction waits for that transaction, so callers open their pools up front
- * (see database-pool.ts) and never wait on a second connection while holding a transaction.
+ * (see database-connection.ts) and never wait on a second connection while holding a transaction.
  */
 export interface EmbeddedPostgres {
   readonly url: string;
   close(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(dataDir: string | 'memory', maxConnections = 16): Promise<EmbeddedPostgres> {
+export interface EmbeddedOptions {
+  readonly maxConnections?: number;
+  /** Who holds the data folder, as a second process is told. */
+  readonly holder?: string;
+}
+
+export async function startEmbeddedPostgres(dataDir: string | 'memory', options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
   let location = 'memory://';
+  let lock: DataDirLock | null = null;
   if (dataDir !== 'memory') {
     location = resolve(dataDir);
-    mkdirSync(location, { recursive: true });
+    makePrivateFolder(location);
+    lock = lockDataDir(location, options.holder ?? 'gp-register');
   }
-  const db = await PGlite.create(location);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
-  keepMessageGroupsTogether(server);
-  await server.start();
-  const address = server.getServerConn();
-  return {
-    url: `postgres://postgres@${address}/postgres`,
-    async close() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  // mkdtemp makes the folder 0700; the socket's name is the one libpq and pg derive from a folder and port 5432.
+  const socketFolder = mkdtempSync(join(tmpdir(), 'gp-register-db-'));
+  let db: PGlite | null = null;
+  try {
+    db = await PGlite.create(location);
+    const server = new PGLiteSocketServer({ db, path: join(socketFolder, '.s.PGSQL.5432'), maxConnections: options.maxConnections ?? 16 });
+    keepMessageGroupsTogether(server);
+    await server.start();
+    const opened = db;
+    return {
+      url: `postgres://postgres@${encodeURIComponent(socketFolder)}/postgres`,
+      async close() {
+        await server.stop();
+        await opened.close();
+        rmSync(socketFolder, { recursive: true, force: true });
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    rmSync(socketFolder, { recursive: true, force: true });
+    lock?.release();
+    throw error;
+  }
 }

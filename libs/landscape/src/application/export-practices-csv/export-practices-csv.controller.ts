@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { ReadParams } from '../shared/read-params.dto.js';
 import { ExportPracticesCsv, type PracticesCsv } from './export-practices-csv.query.js';
 
 @ApiTags('reports')
+@RequiresRole('reader')
 @Controller('reports')
 export class ExportPracticesCsvController {
   constructor(

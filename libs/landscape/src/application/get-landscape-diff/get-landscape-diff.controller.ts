@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -35,6 +36,7 @@ class LandscapeDiffDoc {
 }
 
 @ApiTags('landscape')
+@RequiresRole('reader')
 @Controller('landscape')
 export class GetLandscapeDiffController {
   constructor(

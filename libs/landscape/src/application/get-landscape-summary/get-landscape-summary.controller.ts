@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -7,6 +8,7 @@ import { LandscapeSummaryDoc, LandscapeSummaryParams } from './landscape-summary
 import { bandsFrom, DEFAULT_BANDS, parseBandBounds } from './population-bands.js';
 
 @ApiTags('landscape')
+@RequiresRole('reader')
 @Controller('landscape')
 export class GetLandscapeSummaryController {
   constructor(

@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -14,6 +15,7 @@ export class PracticeOdsPath {
 }
 
 @ApiTags('landscape')
+@RequiresRole('reader')
 @Controller('practices')
 export class GetPracticeController {
   constructor(

@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -6,6 +7,7 @@ import { DEFAULT_PAGE_SIZE, ListPracticesParams, PracticePageDoc } from './list-
 import { ListPractices, type PracticePage } from './list-practices.query.js';
 
 @ApiTags('landscape')
+@RequiresRole('reader')
 @Controller('practices')
 export class ListPracticesController {
   constructor(

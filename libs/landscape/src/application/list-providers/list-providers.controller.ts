@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -23,6 +24,7 @@ class ProviderListDoc {
 }
 
 @ApiTags('landscape')
+@RequiresRole('reader')
 @Controller('providers')
 export class ListProvidersController {
   constructor(

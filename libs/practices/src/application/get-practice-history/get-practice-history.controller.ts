@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -18,6 +19,7 @@ export class PracticeHistoryParams {
 }
 
 @ApiTags('practices')
+@RequiresRole('auditor')
 @Controller('practices')
 export class GetPracticeHistoryController {
   constructor(private readonly queries: QueryBus) {}

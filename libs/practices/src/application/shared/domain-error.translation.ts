@@ -1,4 +1,4 @@
-import { ConflictException, HttpException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '#event-store';
 import {
   EventNotFoundError,
@@ -6,6 +6,7 @@ import {
   PracticeNotFoundError,
   PracticeRuleViolation,
 } from '../../domain/index.js';
+import { OutOfScopeError } from './write-scope.js';
 
 /** Maps the decider's and the store's refusals onto the HTTP statuses and codes of SPEC §5. */
 export function translateDomainError(error: unknown): HttpException | null {
@@ -16,6 +17,9 @@ export function translateDomainError(error: unknown): HttpException | null {
       code: error.code,
       ...(error.conflictingEvent ? { conflictingEvent: error.conflictingEvent } : {}),
     });
+  }
+  if (error instanceof OutOfScopeError) {
+    return new ForbiddenException({ title: 'Out of scope', detail: error.message, code: 'OUT_OF_SCOPE' });
   }
   if (error instanceof PracticeNotFoundError) {
     return new NotFoundException({ title: 'Practice not found', detail: error.message, code: 'PRACTICE_NOT_FOUND' });

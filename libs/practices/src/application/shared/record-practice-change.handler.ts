@@ -13,6 +13,7 @@ import {
 import { PracticeTimelineCache } from './practice-timeline.cache.js';
 import { RecordPracticeChange, type WriteResult } from './record-practice-change.command.js';
 import type { WriteContext } from './write-context.js';
+import { checkWriteScope } from './write-scope.js';
 
 /**
  * Lost races are decided again on the new state. Each round one racer wins, so n writers on one practice need up to n
@@ -65,6 +66,7 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
       if (context.expectedVersion !== undefined && context.expectedVersion !== practice.version) {
         throw preconditionFailed(practice.version, context.expectedVersion);
       }
+      checkWriteScope(context.commissionerScope, command, { practice: practice.history, into: into?.history });
       decision = decide(command, { practice: practice.history, practiceFold: this.timelines.foldOf(practiceStream, practice.history), into: into?.history });
     } catch (refusal) {
       if (practice.complete && (into?.complete ?? true)) throw refusal;

@@ -1,10 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { requestPrincipal } from '#access';
 
 /** Who and what a write is: everything the handler needs besides the domain command. */
 export interface WriteContext {
+  /** The authenticated principal's name (SPEC §7): never taken from the body or a header. */
   readonly recordedBy: string;
+  /** Commissioner codes the principal may write for; null for any. */
+  readonly commissionerScope: readonly string[] | null;
   readonly correlationId: string;
   readonly causationId: string | null;
   /** From If-Match: the stream version the client decided on. */
@@ -56,9 +60,10 @@ function parseIfMatch(request: FastifyRequest): number | undefined {
 
 export function writeContextFrom(request: FastifyRequest): WriteContext {
   const body = JSON.stringify(request.body ?? null);
+  const principal = requestPrincipal(request);
   return {
-    // Authentication is not in place yet: every principal is anonymous until it is.
-    recordedBy: 'anonymous',
+    recordedBy: principal.name,
+    commissionerScope: principal.commissioners,
     correlationId: optionalHeader(request, 'x-correlation-id') ?? randomUUID(),
     causationId: optionalHeader(request, 'x-causation-id') ?? null,
     expectedVersion: parseIfMatch(request),

@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { applyDecorators, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 
@@ -11,6 +12,7 @@ export const WriteRoute = (path: string, summary: string, bodyType?: new () => u
   applyDecorators(
     Post(path),
     HttpCode(201),
+    RequiresRole('recorder'),
     ...(bodyType ? [ApiBody({ type: bodyType, description: summary })] : []),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer and appends nothing' }),
     ApiHeader({ name: 'If-Match', required: false, description: 'expected stream version; 412 if the practice has moved on' }),

@@ -1,0 +1,11 @@
+export * from './roles.js';
+export * from './principal.js';
+export { AccessModule } from './access.module.js';
+export { Authenticator, Unauthenticated } from './authenticator.js';
+export { RequiresRole, PublicRoute, BEARER_SCHEME, ROUTE_ACCESS, type RouteAccess } from './http/route-access.js';
+export { requestPrincipal } from './http/principal-request.js';
+export { ApiKeyRegistry, newApiKeyProblem, API_KEYS_CHANGED_CHANNEL, type IssuedApiKey, type NewApiKey } from './api-keys/api-key-registry.js';
+export { ApiKeyCache } from './api-keys/api-key-cache.js';
+export { isKeyUsable, type ApiKey } from './api-keys/api-key.js';
+export { writeFirstAdminKey, ADMIN_KEY_FILE } from './api-keys/first-admin-key.js';
+export { accessMigrations } from './migrations/index.js';
