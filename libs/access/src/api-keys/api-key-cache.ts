@@ -20,7 +20,7 @@ const MISS_RELOAD_MIN_MS = 1_000;
 export class ApiKeyCache {
   private readonly logger = new Logger(ApiKeyCache.name);
   private byHash = new Map<string, ApiKey>();
-  private loadedAt = 0;
+  private lastMissReload = 0;
   private reloading: Promise<void> | null = null;
   private readonly signal: NotificationSignal;
   private readonly stopped = new AbortController();
@@ -48,7 +48,8 @@ export class ApiKeyCache {
   async principalFor(secret: string, now = new Date()): Promise<Principal | null> {
     const hash = apiKeyHash(secret).toString('hex');
     let key = this.byHash.get(hash);
-    if (!key && Date.now() - this.loadedAt >= MISS_RELOAD_MIN_MS) {
+    if (!key && Date.now() - this.lastMissReload >= MISS_RELOAD_MIN_MS) {
+      this.lastMissReload = Date.now();
       // Should the database be away, the key is judged on what is already known.
       await this.reload().catch(() => undefined);
       key = this.byHash.get(hash);
@@ -63,7 +64,6 @@ export class ApiKeyCache {
       .hashes()
       .then((rows) => {
         this.byHash = new Map(rows.map((row) => [row.hash, row.key]));
-        this.loadedAt = Date.now();
       })
       .finally(() => {
         this.reloading = null;

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { keepMessageGroupsTogether } from './pglite-session-queue.js';
-import { makePrivateFolder } from './private-folder.js';
+import { makePrivateFolder, restrict } from './private-folder.js';
 
 /**
  * The embedded default database: PostgreSQL (PGlite, WebAssembly) in this process, its files in `dataDir`, served so
@@ -43,6 +43,7 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory', options:
   let db: PGlite | null = null;
   try {
     db = await PGlite.create(location);
+    if (dataDir !== 'memory') restrict(location);
     const server = new PGLiteSocketServer({ db, path: join(socketFolder, '.s.PGSQL.5432'), maxConnections: options.maxConnections ?? 16 });
     keepMessageGroupsTogether(server);
     await server.start();
