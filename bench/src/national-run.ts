@@ -6,7 +6,9 @@ import { ChildService, deployableEnv } from './api/child-service.js';
 import { asOfFigures, runAsOfReads, runNaiveFolds } from './asof/asof-bench.js';
 import { dropBenchDatabase, openBenchDatabase, timestampedName } from './bench-database.js';
 import { BENCH_CONFIG, type Part } from './bench-config.js';
+import { issueBenchKey } from './api/bench-keys.js';
 import { runCommandLoad, warmUpApi } from './commands/command-load.js';
+import { measureStoreAppendRate } from './commands/store-append-rate.js';
 import { WritePlan } from './commands/write-plan.js';
 import { ensureNationalDataset } from './dataset/national-dataset.js';
 import { openPractices, readLogFacts } from './dataset/practice-facts.js';
@@ -15,6 +17,7 @@ import { say } from './progress.js';
 import { measureRebuild, prepareProjection } from './rebuild/rebuild-bench.js';
 import type { BenchReport } from './report/bench-report.js';
 import { BenchRandom } from './seeded-random.js';
+import { ratio } from './stats.js';
 
 export interface NationalRunOptions {
   readonly parts: ReadonlySet<Part>;
@@ -61,7 +64,7 @@ async function runApiParts(
   runtime: Runtime,
   databaseUrl: string,
   parts: readonly ('commands' | 'lag' | 'asof')[],
-  options: Pick<NationalRunOptions, 'profileDir' | 'projector'>,
+  options: Pick<NationalRunOptions, 'profileDir' | 'projector' | 'serverUrl'>,
   report: BenchReport,
   notes: string[],
 ): Promise<void> {
@@ -72,6 +75,9 @@ async function runApiParts(
   // lengthened the streams they wrote to) gets practices with their national-history lengths, not the same ones again.
   const plan = new WritePlan(openPractices(facts), new BenchRandom(7 + (report.dataset.events ?? 0)));
   const { profileDir } = options;
+  // As deployed: writers hold recorder keys, reporting jobs reader keys (the API loads its keys as it starts).
+  const recorder = await issueBenchKey(runtime.database.pool, 'recorder');
+  const reader = await issueBenchKey(runtime.database.pool, 'reader');
   const logFile = join(tmpdir(), `gp-register-bench-api-${process.pid}.log`);
   const separate = options.projector === 'separate';
   say(`national: starting the API${separate ? ' (PROJECTOR=off) and a projector process' : ''} (log in ${logFile})`);
@@ -89,13 +95,17 @@ async function runApiParts(
     await projector?.stop();
     throw error;
   });
+  const writer = { baseUrl: api.baseUrl, authorization: recorder };
   try {
     if (parts.includes('commands')) {
       await attempt('commands', notes, async () => {
         const config = BENCH_CONFIG.commands;
+        say(`commands: the store alone, ${config.clients} workers appending one event at a time`);
+        const storePerSec = await measureStoreAppendRate(options.serverUrl, { ...config, deadline: Date.now() + config.budgetMs });
         say(`commands: ${config.clients} clients × ${config.requestsPerClient} list-size writes`);
-        const load = await runCommandLoad(api.baseUrl, plan, { ...config, deadline: Date.now() + config.budgetMs });
-        report.commands = { perSec: load.perSec, p50Ms: load.p50Ms, p99Ms: load.p99Ms };
+        const load = await runCommandLoad(writer, plan, { ...config, deadline: Date.now() + config.budgetMs });
+        report.commands = { perSec: load.perSec, p50Ms: load.p50Ms, p99Ms: load.p99Ms, storeAppendPerSec: storePerSec, vsStoreAppend: ratio(load.perSec, storePerSec) };
+        say(`commands: the store alone ${Math.round(storePerSec ?? 0)} appends/s; commands ÷ store ${report.commands.vsStoreAppend?.toFixed(2)}`);
         say(`commands: ${load.ok} writes in ${(load.wallMs / 1000).toFixed(1)} s = ${Math.round(load.perSec ?? 0)}/s, p50 ${load.p50Ms?.toFixed(1)} ms, p99 ${load.p99Ms?.toFixed(1)} ms`);
         notes.push(`commands: ${load.ok} writes by ${config.clients} clients in ${(load.wallMs / 1000).toFixed(1)} s`);
         if (load.failed > 0) notes.push(`commands: ${load.failed} writes failed (${[...load.failures.keys()][0]})`);
@@ -107,12 +117,12 @@ async function runApiParts(
         const config = BENCH_CONFIG.lag;
         say(`lag: write-then-read probe under ${config.clients} clients × ${config.requestsPerClient} writes`);
         // Run alone, the lag part gets the warm-up the commands part would have given the API.
-        if (!parts.includes('commands')) await warmUpApi(api.baseUrl, plan, { ...BENCH_CONFIG.commands, deadline: Date.now() + config.budgetMs });
+        if (!parts.includes('commands')) await warmUpApi(writer, plan, { ...BENCH_CONFIG.commands, deadline: Date.now() + config.budgetMs });
         const probeTargets = plan.take(4);
-        const load = runCommandLoad(api.baseUrl, plan, { ...config, warmUpPerClient: 0, deadline: Date.now() + config.budgetMs });
+        const load = runCommandLoad(writer, plan, { ...config, warmUpPerClient: 0, deadline: Date.now() + config.budgetMs });
         // Settled either way, so a failing load ends the probe instead of leaving a rejection unobserved.
         const loadSettled = load.then(() => undefined, () => undefined);
-        const lag = await probeLag(api.baseUrl, probeTargets, loadSettled, config.maxSamples);
+        const lag = await probeLag(writer, probeTargets, loadSettled, config.maxSamples);
         const loaded = await load;
         report.lag = { p50Ms: lag.p50Ms, p99Ms: lag.p99Ms };
         say(`lag: ${lag.samples.length} probes, p50 ${lag.p50Ms?.toFixed(1)} ms, p99 ${lag.p99Ms?.toFixed(1)} ms (load: ${Math.round(loaded.perSec ?? 0)} writes/s)`);
@@ -123,7 +133,7 @@ async function runApiParts(
     await noteMemory(api, 'after lag', parts.includes('lag'), notes);
     if (parts.includes('asof')) {
       await attempt('asof', notes, async () => {
-        const reads = await runAsOfReads(api.baseUrl, facts, BENCH_CONFIG.asOf);
+        const reads = await runAsOfReads({ baseUrl: api.baseUrl, authorization: reader }, facts, BENCH_CONFIG.asOf);
         const naiveMs = await runNaiveFolds(runtime.eventStore, reads.naiveQuestions, notes);
         report.asOf = asOfFigures(reads, naiveMs);
       });

@@ -59,7 +59,7 @@ async function startApi(dataDir: string): Promise<RunningApi> {
 }
 
 function cli(dataDir: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['--import', register, join(root, 'apps/cli/src/main.ts'), ...args], { env: childEnv(dataDir), encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['--import', register, join(root, 'apps/cli/src/main.ts'), ...args], { env: childEnv(dataDir), encoding: 'utf8', timeout: 120_000 });
 }
 
 const modes = (folder: string): Array<{ path: string; mode: string }> =>
@@ -74,7 +74,8 @@ const filesContaining = (folder: string, secret: string): string[] =>
     .filter(({ path }) => statSync(path).isFile() && readFileSync(path).includes(secret))
     .map(({ path }) => path);
 
-const socketFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('gp-register-db-')));
+/** The folders holding a process's database socket (named after its pid). */
+const socketFoldersOf = (pid: number) => readdirSync(tmpdir()).filter((name) => name.startsWith(`gp-register-db-${pid}-`));
 
 describe('the embedded database is private to one process (e2e, processes of their own)', () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'gp-register-private-')), 'data');
@@ -88,7 +89,6 @@ describe('the embedded database is private to one process (e2e, processes of the
   });
 
   it('writes an admin key on the first start, names its file in the log, and serves requests with it', async () => {
-    const before = socketFolders();
     api = await startApi(dataDir);
     const keyFile = join(dataDir, 'admin.key');
     expect((statSync(keyFile).mode & 0o777).toString(8)).toBe('600');
@@ -107,7 +107,7 @@ describe('the embedded database is private to one process (e2e, processes of the
     expect((await fetch(`${api.base}/landscape/summary`, { headers: { authorization: `Bearer ${adminKey.slice(0, -2)}xx` } })).status).toBe(401);
 
     // The database's socket is in a folder of its own, which only this user may enter.
-    const created = [...socketFolders()].filter((name) => !before.has(name));
+    const created = socketFoldersOf(api.child.pid!);
     expect(created).toHaveLength(1);
     const socketFolder = join(tmpdir(), created[0]);
     expect((statSync(socketFolder).mode & 0o777).toString(8)).toBe('700');
@@ -116,7 +116,7 @@ describe('the embedded database is private to one process (e2e, processes of the
       expect(other.status).not.toBe(0);
       expect(other.stderr).toMatch(/Permission denied/);
     }
-  });
+  }, 120_000);
 
   it('keeps DATA_DIR private: the folder and its folders 0700, every file 0600', () => {
     expect((statSync(dataDir).mode & 0o777).toString(8)).toBe('700');
@@ -133,7 +133,7 @@ describe('the embedded database is private to one process (e2e, processes of the
     logs.push(api!.output());
     await api!.stop();
     api = null;
-  });
+  }, 120_000);
 
   it('creates, lists and revokes keys with the CLI, never showing or storing a secret after creation', async () => {
     const created = cli(dataDir, 'keys', 'create', '--name', 'jo.bloggs', '--role', 'recorder', '--commissioner', '5E1,00K', '--json');
@@ -166,5 +166,5 @@ describe('the embedded database is private to one process (e2e, processes of the
       expect(logs.filter((log) => log.includes(secret.slice(4)))).toEqual([]);
       expect(filesContaining(dataDir, secret.slice(4)).filter((path) => !path.endsWith('admin.key'))).toEqual([]);
     }
-  });
+  }, 240_000);
 });

@@ -14,7 +14,10 @@ export interface HttpResponse {
 export class KeepAliveClient {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-  constructor(private readonly baseUrl: URL) {}
+  constructor(
+    private readonly baseUrl: URL,
+    private readonly authorization?: string,
+  ) {}
 
   get(path: string): Promise<HttpResponse> {
     return this.request('GET', path);
@@ -38,7 +41,10 @@ export class KeepAliveClient {
           path,
           method,
           agent: this.agent,
-          headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: {
+            ...(this.authorization ? { authorization: this.authorization } : {}),
+            ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+          },
         },
         (response) => {
           const chunks: Buffer[] = [];

@@ -1,4 +1,5 @@
 import type { EventStore } from '#event-store';
+import type { ApiEndpoint } from '../api/bench-keys.js';
 import { KeepAliveClient } from '../api/http-client.js';
 import type { LogFacts, PracticeFacts } from '../dataset/practice-facts.js';
 import { say } from '../progress.js';
@@ -36,8 +37,8 @@ export interface NaiveQuestion {
  * Reads at random dates, one request at a time (latency, not throughput), over HTTP against the API: the landscape
  * summary, single practices, and the summary with a past knownAt.
  */
-export async function runAsOfReads(baseUrl: URL, facts: LogFacts, options: AsOfOptions): Promise<AsOfReads> {
-  const client = new KeepAliveClient(baseUrl);
+export async function runAsOfReads(api: ApiEndpoint, facts: LogFacts, options: AsOfOptions): Promise<AsOfReads> {
+  const client = new KeepAliveClient(api.baseUrl, api.authorization);
   const random = new BenchRandom(2_004);
   try {
     const summaryPath = () => `/landscape/summary?asOf=${randomDate(random, options.historyStart, today())}`;

@@ -1,3 +1,4 @@
+import type { ApiEndpoint } from '../api/bench-keys.js';
 import { KeepAliveClient } from '../api/http-client.js';
 import { say } from '../progress.js';
 import { BenchRandom } from '../seeded-random.js';
@@ -29,9 +30,9 @@ export interface CommandLoadResult {
  * `clients` concurrent keep-alive HTTP clients, each writing valid commands to practices of its own, back to back
  * (closed loop), for a fixed number of requests. Throughput is successful writes over the wall time of the timed part.
  */
-export async function runCommandLoad(baseUrl: URL, plan: WritePlan, options: CommandLoadOptions): Promise<CommandLoadResult> {
+export async function runCommandLoad(api: ApiEndpoint, plan: WritePlan, options: CommandLoadOptions): Promise<CommandLoadResult> {
   const clients = Array.from({ length: options.clients }, (_, index) => ({
-    http: new KeepAliveClient(baseUrl),
+    http: new KeepAliveClient(api.baseUrl, api.authorization),
     targets: plan.take(options.practicesPerClient),
     random: new BenchRandom(1_000 + index),
     sent: 0,
@@ -79,6 +80,6 @@ export async function runCommandLoad(baseUrl: URL, plan: WritePlan, options: Com
 }
 
 /** The command load's warm-up alone (nothing timed): brings a fresh API to the state the timed parts measure. */
-export async function warmUpApi(baseUrl: URL, plan: WritePlan, options: Omit<CommandLoadOptions, 'requestsPerClient'>): Promise<void> {
-  await runCommandLoad(baseUrl, plan, { ...options, requestsPerClient: 0 });
+export async function warmUpApi(api: ApiEndpoint, plan: WritePlan, options: Omit<CommandLoadOptions, 'requestsPerClient'>): Promise<void> {
+  await runCommandLoad(api, plan, { ...options, requestsPerClient: 0 });
 }

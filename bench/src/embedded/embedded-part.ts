@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime, type Runtime } from '#runtime';
+import { issueBenchKey } from '../api/bench-keys.js';
 import { ApiProcess } from '../api/api-process.js';
 import { rawInsertContender, runAppendBench, storeContender } from '../append/append-bench.js';
 import { appendWorkload } from '../append/append-workload.js';
@@ -52,6 +53,7 @@ async function embeddedAppend(report: EmbeddedReport): Promise<void> {
 
 async function embeddedHistory(dataDir: string, practices: number, report: EmbeddedReport, notes: string[]): Promise<void> {
   let facts: LogFacts;
+  let reader: string;
   const open = () => openRuntime({ settings: { url: null, dataDir }, poolSize: 4, applicationName: 'gp-register-bench' });
   let runtime: Runtime = await open();
   try {
@@ -65,6 +67,7 @@ async function embeddedHistory(dataDir: string, practices: number, report: Embed
   runtime = await open();
   try {
     facts = await readLogFacts(runtime.database.pool);
+    reader = await issueBenchKey(runtime.database.pool, 'reader');
   } finally {
     await runtime.close();
   }
@@ -74,7 +77,7 @@ async function embeddedHistory(dataDir: string, practices: number, report: Embed
   const api = await ApiProcess.start({ databaseUrl: null, dataDir, logFile, logLevel: BENCH_CONFIG.api.logLevel, startTimeoutMs: BENCH_CONFIG.api.startTimeoutMs });
   let reads: AsOfReads;
   try {
-    reads = await runAsOfReads(api.baseUrl, facts, BENCH_CONFIG.embedded.asOf);
+    reads = await runAsOfReads({ baseUrl: api.baseUrl, authorization: reader }, facts, BENCH_CONFIG.embedded.asOf);
     report.memory.apiPeakRssMb = await api.peakRssMb();
   } finally {
     await api.stop();

@@ -1,3 +1,4 @@
+import type { ApiEndpoint } from '../api/bench-keys.js';
 import { KeepAliveClient } from '../api/http-client.js';
 import { listSizeCommand, type WriteTarget } from '../commands/write-plan.js';
 import { BenchRandom } from '../seeded-random.js';
@@ -18,8 +19,8 @@ export interface LagResult {
  * projection has the write, up to 5 s): the lag is from the write's response to the read's response showing the new
  * list size. Runs back to back on practices of its own until `until` resolves.
  */
-export async function probeLag(baseUrl: URL, targets: readonly WriteTarget[], until: Promise<unknown>, maxSamples: number): Promise<LagResult> {
-  const client = new KeepAliveClient(baseUrl);
+export async function probeLag(api: ApiEndpoint, targets: readonly WriteTarget[], until: Promise<unknown>, maxSamples: number): Promise<LagResult> {
+  const client = new KeepAliveClient(api.baseUrl, api.authorization);
   const random = new BenchRandom(4_242);
   const samples: number[] = [];
   let stale = 0;

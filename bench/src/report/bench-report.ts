@@ -5,7 +5,14 @@
 export interface BenchReport {
   dataset: { practices: number | null; events: number | null };
   append: { eventsPerSec: number | null; rawInsertEventsPerSec: number | null; ratio: number | null };
-  commands: { perSec: number | null; p50Ms: number | null; p99Ms: number | null };
+  commands: {
+    perSec: number | null;
+    p50Ms: number | null;
+    p99Ms: number | null;
+    /** The event store's one-event appends at the same concurrency, in the same run. */
+    storeAppendPerSec: number | null;
+    vsStoreAppend: number | null;
+  };
   rebuild: { eventsPerSec: number | null };
   lag: { p50Ms: number | null; p99Ms: number | null };
   asOf: {
@@ -58,7 +65,7 @@ export function emptyReport(machine: BenchReport['machine'], run: BenchReport['r
   return {
     dataset: { practices: null, events: null },
     append: emptyAppend(),
-    commands: { perSec: null, p50Ms: null, p99Ms: null },
+    commands: { perSec: null, p50Ms: null, p99Ms: null, storeAppendPerSec: null, vsStoreAppend: null },
     rebuild: { eventsPerSec: null },
     lag: { p50Ms: null, p99Ms: null },
     asOf: emptyAsOf(),

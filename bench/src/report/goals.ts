@@ -17,6 +17,8 @@ export const GOALS: readonly Goal[] = [
   { key: 'append.ratio', goal: '≥ 0.7', unit: '×', value: (r) => r.append.ratio, met: (v) => v >= 0.7 },
   { key: 'commands.perSec', goal: '≥ 1,500', unit: '/s', value: (r) => r.commands.perSec, met: (v) => v >= 1_500 },
   { key: 'commands.p50Ms', goal: '', unit: 'ms', value: (r) => r.commands.p50Ms },
+  { key: 'commands.storeAppendPerSec', goal: '', unit: '/s', value: (r) => r.commands.storeAppendPerSec },
+  { key: 'commands.vsStoreAppend', goal: '≥ 0.3', unit: '×', value: (r) => r.commands.vsStoreAppend, met: (v) => v >= 0.3 },
   { key: 'commands.p99Ms', goal: '≤ 50', unit: 'ms', value: (r) => r.commands.p99Ms, met: (v) => v <= 50 },
   { key: 'rebuild.eventsPerSec', goal: '≥ 25,000', unit: 'events/s', value: (r) => r.rebuild.eventsPerSec, met: (v) => v >= 25_000 },
   { key: 'lag.p50Ms', goal: '', unit: 'ms', value: (r) => r.lag.p50Ms },

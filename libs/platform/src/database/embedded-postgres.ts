@@ -39,7 +39,7 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory', options:
     lock = lockDataDir(location, options.holder ?? 'gp-register');
   }
   // mkdtemp makes the folder 0700; the socket's name is the one libpq and pg derive from a folder and port 5432.
-  const socketFolder = mkdtempSync(join(tmpdir(), 'gp-register-db-'));
+  const socketFolder = mkdtempSync(join(tmpdir(), `gp-register-db-${process.pid}-`));
   let db: PGlite | null = null;
   try {
     db = await PGlite.create(location);
