@@ -18,6 +18,8 @@ export async function addSecurityHeaders(app: NestFastifyApplication): Promise<v
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        // Served over plain HTTP behind a TLS terminator as often as not: upgrading would break the pages there.
+        upgradeInsecureRequests: null,
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
