@@ -1,4 +1,4 @@
-import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type pg from 'pg';
 import { PG_POOL } from '#platform';
@@ -9,17 +9,6 @@ import { AccessGuard } from './http/access.guard.js';
 import { jwtSettingsFromEnv } from './jwt/jwt-settings.js';
 import { JwtVerifier } from './jwt/jwt-verifier.js';
 
-/** Loads the key table before the first request and follows its changes until shutdown. */
-class ApiKeyCacheLifecycle implements OnModuleInit, OnApplicationShutdown {
-  constructor(@Inject(ApiKeyCache) private readonly cache: ApiKeyCache) {}
-  onModuleInit(): Promise<void> {
-    return this.cache.start();
-  }
-  onApplicationShutdown(): Promise<void> {
-    return this.cache.stop();
-  }
-}
-
 /**
  * Authentication and roles for every HTTP route (SPEC §7): a global guard, fed by the API keys in memory and, when
  * AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE are set, the identity provider's JWTs.
@@ -28,7 +17,6 @@ class ApiKeyCacheLifecycle implements OnModuleInit, OnApplicationShutdown {
   providers: [
     { provide: ApiKeyRegistry, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new ApiKeyRegistry(pool) },
     { provide: ApiKeyCache, inject: [ApiKeyRegistry, PG_POOL], useFactory: (registry: ApiKeyRegistry, pool: pg.Pool) => new ApiKeyCache(registry, pool) },
-    ApiKeyCacheLifecycle,
     {
       provide: Authenticator,
       inject: [ApiKeyCache],

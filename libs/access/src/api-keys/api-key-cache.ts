@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import { NotificationSignal } from '#event-store';
 import { sharesOneSession } from '#platform';
@@ -17,7 +17,7 @@ const MISS_RELOAD_MIN_MS = 1_000;
  * any instance announces a change (LISTEN/NOTIFY on a server; on the embedded database every change is made here), and
  * every few seconds regardless.
  */
-export class ApiKeyCache {
+export class ApiKeyCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ApiKeyCache.name);
   private byHash = new Map<string, ApiKey>();
   private lastMissReload = 0;
@@ -36,6 +36,15 @@ export class ApiKeyCache {
   async start(): Promise<void> {
     await this.reload();
     this.loop ??= this.follow();
+  }
+
+  /** In the API: loaded before the first request, followed until shutdown. */
+  onModuleInit(): Promise<void> {
+    return this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
   }
 
   async stop(): Promise<void> {
