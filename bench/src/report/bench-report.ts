@@ -15,6 +15,8 @@ export interface BenchReport {
     bitemporalSummaryP50Ms: number | null;
     naiveFoldSummaryMs: number | null;
     speedupVsNaive: number | null;
+    trendP50Ms: number | null;
+    trendVsSummary: number | null;
   };
   memory: { apiPeakRssMb: number | null };
   peer: { name: string | null; appendEventsPerSec: number | null; appendRatio: number | null };
@@ -36,6 +38,8 @@ export interface EmbeddedReport {
     bitemporalSummaryP50Ms: number | null;
     naiveFoldSummaryMs: number | null;
     speedupVsNaive: number | null;
+    trendP50Ms: number | null;
+    trendVsSummary: number | null;
   };
   memory: { apiPeakRssMb: number | null };
 }
@@ -50,6 +54,8 @@ export const emptyAsOf = (): AsOfFigures => ({
   bitemporalSummaryP50Ms: null,
   naiveFoldSummaryMs: null,
   speedupVsNaive: null,
+  trendP50Ms: null,
+  trendVsSummary: null,
 });
 
 export const emptyAppend = (): AppendFigures => ({ eventsPerSec: null, rawInsertEventsPerSec: null, ratio: null });
