@@ -81,6 +81,14 @@ describe('GET /landscape/trend over HTTP', () => {
     expect(body.points).toHaveLength(400);
   });
 
+  it('documents the repeatable commissioner parameter and the points in the OpenAPI document', async () => {
+    const { body } = await t.http().get('/docs-json').expect(200);
+    const commissioner = body.paths['/landscape/trend'].get.parameters.find((p: { name: string }) => p.name === 'commissioner');
+    expect(commissioner).toMatchObject({ in: 'query', required: false, schema: { type: 'array', items: { type: 'string' } } });
+    expect(body.paths['/landscape/trend'].get.summary).toMatch(/every date/);
+    expect(Object.keys(body.components.schemas)).toEqual(expect.arrayContaining(['LandscapeTrendDoc', 'TrendPointDoc']));
+  });
+
   it('refuses a bad commissioner on the summary too', async () => {
     const response = await t.http().get('/landscape/summary?commissioner=00K&commissioner=x').expect(400);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain('commissioner');
