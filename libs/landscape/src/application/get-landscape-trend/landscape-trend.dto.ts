@@ -28,6 +28,7 @@ const IsTrendEnd = () =>
 
 export class LandscapeTrendParams extends KnownAtParams {
   @IsCalendarDate()
+  @ApiProperty({ type: String, format: 'date', example: '2016-04-01', description: 'the first date of the trend' })
   from!: string;
 
   @IsCalendarDate()
