@@ -80,6 +80,13 @@ describe('GET /landscape/trend over HTTP', () => {
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
   });
 
+  it('says why a span is refused', async () => {
+    const tooLong = await t.http().get('/landscape/trend').query({ from: '2000-01-01', to: '2100-01-01', every: 'quarter' }).expect(400);
+    expect(tooLong.body.errors).toEqual([{ field: 'to', message: 'to must be less than 400 intervals after from (at most 400 dates)' }]);
+    const backwards = await t.http().get('/landscape/trend').query({ from: '2001-01-01', to: '2000-12-31' }).expect(400);
+    expect(backwards.body.errors).toEqual([{ field: 'to', message: 'to must not be before from' }]);
+  });
+
   it('accepts exactly 400 dates', async () => {
     const { body } = await t.http().get('/landscape/trend').query({ from: '2000-01-01', to: '2033-04-01', every: 'month' }).expect(200);
     expect(body.points).toHaveLength(400);

@@ -21,7 +21,7 @@ const IsTrendEnd = () =>
       },
       defaultMessage: ({ object }: ValidationArguments) => {
         const { from, to } = object as LandscapeTrendParams;
-        return to < from ? '$property must not be before from' : `$property must be at most ${MAX_TREND_POINTS} intervals after from`;
+        return to < from ? '$property must not be before from' : `$property must be less than ${MAX_TREND_POINTS} intervals after from (at most ${MAX_TREND_POINTS} dates)`;
       },
     },
   });
