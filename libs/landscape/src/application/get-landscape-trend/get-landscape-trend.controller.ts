@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { RequiresRole } from '#access';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { bandsFrom, DEFAULT_BANDS, parseBandBounds } from '../get-landscape-summary/population-bands.js';
@@ -9,6 +10,7 @@ import { DEFAULT_INTERVAL, LandscapeTrendDoc, LandscapeTrendParams } from './lan
 import { MAX_TREND_POINTS, trendDates } from './trend-dates.js';
 
 @ApiTags('landscape')
+@RequiresRole('reader')
 @Controller('landscape')
 export class GetLandscapeTrendController {
   constructor(
