@@ -22,6 +22,8 @@ export interface BenchReport {
     bitemporalSummaryP50Ms: number | null;
     naiveFoldSummaryMs: number | null;
     speedupVsNaive: number | null;
+    trendP50Ms: number | null;
+    trendVsSummary: number | null;
   };
   memory: { apiPeakRssMb: number | null };
   peer: { name: string | null; appendEventsPerSec: number | null; appendRatio: number | null };
@@ -43,6 +45,8 @@ export interface EmbeddedReport {
     bitemporalSummaryP50Ms: number | null;
     naiveFoldSummaryMs: number | null;
     speedupVsNaive: number | null;
+    trendP50Ms: number | null;
+    trendVsSummary: number | null;
   };
   memory: { apiPeakRssMb: number | null };
 }
@@ -57,6 +61,8 @@ export const emptyAsOf = (): AsOfFigures => ({
   bitemporalSummaryP50Ms: null,
   naiveFoldSummaryMs: null,
   speedupVsNaive: null,
+  trendP50Ms: null,
+  trendVsSummary: null,
 });
 
 export const emptyAppend = (): AppendFigures => ({ eventsPerSec: null, rawInsertEventsPerSec: null, ratio: null });

@@ -29,6 +29,8 @@ export const GOALS: readonly Goal[] = [
   { key: 'asOf.bitemporalSummaryP50Ms', goal: '≤ 100', unit: 'ms', value: (r) => r.asOf.bitemporalSummaryP50Ms, met: (v) => v <= 100 },
   { key: 'asOf.naiveFoldSummaryMs', goal: '', unit: 'ms', value: (r) => r.asOf.naiveFoldSummaryMs },
   { key: 'asOf.speedupVsNaive', goal: '≥ 100', unit: '×', value: (r) => r.asOf.speedupVsNaive, met: (v) => v >= 100 },
+  { key: 'asOf.trendP50Ms', goal: '', unit: 'ms', value: (r) => r.asOf.trendP50Ms },
+  { key: 'asOf.trendVsSummary', goal: '≤ 10', unit: '×', value: (r) => r.asOf.trendVsSummary, met: (v) => v <= 10 },
   { key: 'memory.apiPeakRssMb', goal: '≤ 400', unit: 'MB', value: (r) => r.memory.apiPeakRssMb, met: (v) => v <= 400 },
   { key: 'peer.name', goal: '', unit: '', value: (r) => r.peer.name },
   { key: 'peer.appendEventsPerSec', goal: '', unit: 'events/s', value: (r) => r.peer.appendEventsPerSec },
