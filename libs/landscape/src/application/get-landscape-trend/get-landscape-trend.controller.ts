@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -9,6 +10,7 @@ import { DEFAULT_INTERVAL, LandscapeTrendDoc, LandscapeTrendParams } from './lan
 import { MAX_TREND_POINTS, trendDates } from './trend-dates.js';
 
 @ApiTags('landscape')
+@RequiresRole('reader')
 @Controller('landscape')
 export class GetLandscapeTrendController {
   constructor(
