@@ -57,7 +57,9 @@ describe('dashboard sessions (SPEC §10, e2e)', () => {
     const cookie = await signIn(readerKey);
     await t.anonymous().get('/landscape/summary').set('Cookie', cookie).expect(200);
     await t.anonymous().head('/practices/S20001').set('Cookie', cookie).expect(200);
-    expect((await t.anonymous().get('/session').set('Cookie', `theme=dark; ${cookie}`).expect(200)).body).toEqual({ name: 'dashboard-reader', role: 'reader', via: 'session' });
+    const who = (await t.anonymous().get('/session').set('Cookie', `theme=dark; ${cookie}`).expect(200)).body;
+    expect(who).toEqual({ signedIn: true, name: 'dashboard-reader', role: 'reader', expiresAt: expect.stringMatching(/Z$/) });
+    expect((await t.anonymous().get('/session').expect(200)).body).toEqual({ signedIn: false });
     expect((await t.anonymous().get('/practices/S20001/history').set('Cookie', cookie).expect(403)).body.code).toBe('FORBIDDEN');
   });
 
@@ -91,6 +93,7 @@ describe('dashboard sessions (SPEC §10, e2e)', () => {
     const response = await t.anonymous().delete('/session').set('Cookie', cookie).expect(204);
     expect(String(response.headers['set-cookie'])).toMatch(new RegExp(`^${SESSION_COOKIE}=; .*Max-Age=0`));
     await t.anonymous().get('/landscape/summary').set('Cookie', cookie).expect(401);
+    expect((await t.anonymous().get('/session').set('Cookie', cookie).expect(200)).body).toEqual({ signedIn: false });
     await t.anonymous().delete('/session').expect(204);
   });
 

@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { requestPrincipal } from '../http/principal-request.js';
-import { PublicRoute, RequiresRole } from '../http/route-access.js';
+import { PublicRoute } from '../http/route-access.js';
 import { clearedSessionCookie, sessionCookie, sessionCookieIn } from './session-cookie.js';
 import { Sessions } from './sessions.js';
 
@@ -15,9 +14,10 @@ export class SignIn {
 }
 
 class SessionDoc {
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['reader', 'auditor', 'recorder', 'admin'] }) role!: string;
-  @ApiProperty({ enum: ['api-key', 'jwt', 'session'] }) via!: string;
+  @ApiProperty() signedIn!: boolean;
+  @ApiPropertyOptional({ description: "the API key's name (what events record as recordedBy)" }) name?: string;
+  @ApiPropertyOptional({ enum: ['reader', 'auditor', 'recorder', 'admin'] }) role?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) expiresAt?: string;
 }
 
 /** Secure cookies over HTTPS, including HTTPS ended at a proxy (the flag only ever makes the cookie stricter). */
@@ -55,12 +55,13 @@ export class SessionController {
   }
 
   @Get()
-  @RequiresRole('reader')
-  @ApiOperation({ summary: 'Who this request is signed in as (by session cookie or bearer token)' })
+  @PublicRoute()
+  @ApiOperation({ summary: 'Whether this browser is signed in, and as whom (answers 200 either way, so a page can ask without an error)' })
   @ApiOkResponse({ type: SessionDoc })
-  whoAmI(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): SessionDoc {
-    const { name, role, via } = requestPrincipal(request);
+  async whoAmI(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionDoc> {
     reply.header('Cache-Control', 'no-store');
-    return { name, role, via };
+    const token = sessionCookieIn(request.headers.cookie);
+    const session = token ? await this.sessions.describe(token) : null;
+    return session ? { signedIn: true, ...session } : { signedIn: false };
   }
 }

@@ -48,6 +48,13 @@ export class Sessions {
     return this.keys.principalForKeyId(claims.keyId, new Date(now));
   }
 
+  /** Who a session token signs in, and until when; null when it no longer does. */
+  async describe(token: string, now = Date.now()): Promise<{ name: string; role: Principal['role']; expiresAt: string } | null> {
+    const claims = this.tokens.verify(token, now);
+    const principal = claims && (await this.principalFor(token, now));
+    return claims && principal ? { name: principal.name, role: principal.role, expiresAt: new Date(claims.expiresAt).toISOString() } : null;
+  }
+
   end(token: string, now = Date.now()): void {
     const claims = this.tokens.verify(token, now);
     if (!claims) return;
