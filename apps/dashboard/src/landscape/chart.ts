@@ -56,6 +56,7 @@ export function renderChart(spec: ChartSpec, points: readonly TrendPoint[], asOf
       text(dates, pointerX({ x: 'date', text: (d: { asOf: string }) => longDate(d.asOf), frameAnchor: 'top', dy: -14, fill: '#212b32' })),
     ],
   }) as HTMLElement & { value?: { asOf: string } | null };
+  quietenMarks(figure);
   figure.addEventListener('click', () => {
     if (figure.value?.asOf) pick(figure.value.asOf);
   });
@@ -80,4 +81,14 @@ export function renderChart(spec: ChartSpec, points: readonly TrendPoint[], asOf
       h('div', { class: 'nhsuk-details__text' }, numbers),
     ),
   );
+}
+
+/**
+ * Plot labels each mark's <g> ("line", "area"), which ARIA does not allow on an element without a role, and which
+ * says nothing a listener needs: the chart is one image with a description, and its numbers are in the table.
+ */
+function quietenMarks(figure: Element): void {
+  const svg = figure instanceof SVGSVGElement ? figure : figure.querySelector('svg[aria-label]');
+  svg?.setAttribute('role', 'img');
+  for (const g of figure.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
 }

@@ -32,8 +32,14 @@ async function render(who: Who): Promise<void> {
   const knownAt = instantParam('knownAt');
   byId<HTMLInputElement>('as-of').value = asOf;
   byId<HTMLInputElement>('known-at').value = knownAt;
-  const [state, stateNow] = await Promise.all([getState(ods, asOf, knownAt), knownAt ? getState(ods, asOf, '') : null]);
-  const history = mayReadHistory(who.role) ? await getJson<PracticeHistory>(`/practices/${ods}/history`, { knownAt }) : null;
+  // Everything is read before anything is drawn, so the page never shows two beliefs at once.
+  const mayAudit = mayReadHistory(who.role);
+  const [state, stateNow, history, moments] = await Promise.all([
+    getState(ods, asOf, knownAt),
+    knownAt ? getState(ods, asOf, '') : null,
+    mayAudit ? getJson<PracticeHistory>(`/practices/${ods}/history`, { knownAt }) : null,
+    mayAudit ? learningMoments(ods) : null,
+  ]);
   const name = state?.name ?? history?.events.find((e) => e.type === 'PracticeOpened')?.data.name ?? stateNow?.name;
   replaceContent('practice-heading', name ? `${name} (${ods})` : `Practice ${ods}`);
   document.title = `${name ?? ods} – GP contract register`;
@@ -52,7 +58,7 @@ async function render(who: Who): Promise<void> {
     return;
   }
   replaceContent('providers', providerTable(history.events));
-  replaceContent('timeline', timelineTable(history.events, history.knownAt), await learningMoments(ods));
+  replaceContent('timeline', timelineTable(history.events, history.knownAt), moments);
 }
 
 /** With a past "Known at": what the register believed then about this date, against what it believes now. */
