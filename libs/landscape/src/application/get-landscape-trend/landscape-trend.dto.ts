@@ -21,13 +21,14 @@ const IsTrendEnd = () =>
       },
       defaultMessage: ({ object }: ValidationArguments) => {
         const { from, to } = object as LandscapeTrendParams;
-        return to < from ? '$property must not be before from' : `$property must be at most ${MAX_TREND_POINTS} intervals after from`;
+        return to < from ? '$property must not be before from' : `$property must be less than ${MAX_TREND_POINTS} intervals after from (at most ${MAX_TREND_POINTS} dates)`;
       },
     },
   });
 
 export class LandscapeTrendParams extends KnownAtParams {
   @IsCalendarDate()
+  @ApiProperty({ type: String, format: 'date', example: '2016-04-01', description: 'the first date of the trend' })
   from!: string;
 
   @IsCalendarDate()

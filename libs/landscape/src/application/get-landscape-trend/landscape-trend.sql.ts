@@ -11,9 +11,11 @@ const versions = qualified(PRACTICE_VERSIONS_TABLE);
  * Each open version believed at the clamped knownAt (recorded_from <= K < recorded_to, as the summary) counts at the
  * dates it is valid on: with the dates sorted, those are the positions [first_point, end_point), found by binary
  * search (width_bucket over an array counts the entries <= its operand; dates are whole days, so "< d" is "<= d - 1").
- * Expanding each version to its positions gives (point, version) rows once, aggregated per point below: the figures,
- * counts by contract type and by trust, and the providers' populations (a provider is kind and id, its population the
- * sum over its open practices) banded as the summary bands them. Points are 0-based positions in $1.
+ * About half the versions fall between two dates and are left out before expanding (on the national history, 605,000
+ * of 1.2 M for 100 quarters). Expanding the others to their positions gives each (point, version) row once, aggregated
+ * per point below: the figures, counts by contract type and by trust, and the providers' populations (a provider is
+ * kind and id, its population the sum over its open practices) banded as the summary bands them. Points are 0-based
+ * positions in $1.
  */
 export const LANDSCAPE_TREND_SQL = `
   WITH t AS (SELECT ${clampedKnownAtSql('$2')} AS known_at),
@@ -30,6 +32,7 @@ export const LANDSCAPE_TREND_SQL = `
   ),
   at_point AS MATERIALIZED (
     SELECT point, c.* FROM covering c, generate_series(c.first_point, c.end_point - 1) AS point
+     WHERE c.first_point < c.end_point
   )
   SELECT ${isoInstantSql('t.known_at')} AS known_at,
     (SELECT json_agg(json_build_array(point, open, partners, salaried, subcontracted, in_federation, in_pcn,
