@@ -81,6 +81,8 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     expect((await locator.first().textContent())?.trim()).toBe(text);
   };
   const expectHeading = (text: string) => page.locator('#figures-heading', { hasText: text }).waitFor();
+  // A string, since the test's own TypeScript has no DOM types: it runs in the page.
+  const asOfChangedFrom = (date: string) => page.waitForFunction(`document.getElementById('as-of').value !== '${date}'`);
   async function expectNoSeriousViolations(): Promise<void> {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -124,7 +126,7 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     const box = (await chart.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
     await page.mouse.click(box.x + box.width * 0.4, box.y + box.height / 2);
-    await page.waitForFunction(() => (document.getElementById('as-of') as HTMLInputElement).value !== '2020-01-01');
+    await asOfChangedFrom('2020-01-01');
     const picked = await page.getByLabel('As of').inputValue();
     expect(picked < '2020-01-01').toBe(true);
     expect(new URL(page.url()).searchParams.get('asOf')).toBe(picked);
@@ -135,7 +137,7 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((before) => (document.getElementById('as-of') as HTMLInputElement).value !== before, picked);
+    await asOfChangedFrom(picked);
     const first = await page.getByLabel('As of').inputValue();
     expect(first).toBe('2004-04-01');
     await expectFiguresOf(await summaryFromApi(first));
@@ -199,6 +201,21 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     await page.getByLabel('Field changed').selectOption('subcontract');
     const withSubcontract = diff.items.filter((item: { changes: object }) => 'subcontract' in item.changes).length;
     await page.locator('#changes-count', { hasText: `${withSubcontract} of ${diff.total}` }).waitFor();
+  });
+
+  it('loads the landscape page, data included, in at most 250 kB on the wire the first time', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await fresh.request.post(`${base}/session`, { data: { key: auditorKey } });
+    const first = await fresh.newPage();
+    const responses: Array<Promise<number>> = [];
+    first.on('response', (response) => responses.push(response.request().sizes().then((size) => size.responseBodySize + size.responseHeadersSize)));
+    await first.goto(`${base}/ui/`);
+    await first.locator('#chart-partnerless svg[aria-label]').waitFor();
+    await first.waitForLoadState('networkidle');
+    const bytes = (await Promise.all(responses)).reduce((sum, n) => sum + n, 0);
+    process.stdout.write(`landscape page first load: ${(bytes / 1000).toFixed(1)} kB over ${responses.length} responses\n`);
+    expect(bytes).toBeLessThanOrEqual(250_000);
+    await fresh.close();
   });
 
   it('signs out: the session ends and the pages ask for a key again', async () => {
