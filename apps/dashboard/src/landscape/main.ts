@@ -81,7 +81,11 @@ function renderCommissioners(summary: Summary, view: View): void {
 
 async function renderTrend(view: View): Promise<void> {
   const key = JSON.stringify(view.trend);
-  if (shownTrend?.key !== key) shownTrend = { key, answer: await loadTrend(view.trend) };
+  if (shownTrend?.key !== key) {
+    // A national trend of a hundred dates takes a few seconds; the figures above are already there.
+    replaceContent('charts', h('p', { class: 'nhsuk-body-s' }, 'Loading the charts…'));
+    shownTrend = { key, answer: await loadTrend(view.trend) };
+  }
   const { answer } = shownTrend;
   replaceContent('trend-note', answer.fallbackNote ? insetText(answer.fallbackNote) : null);
   const pick = (date: string) => void guard(() => moveAsOf(date));

@@ -1,8 +1,9 @@
-import { ApiProblem, getJson, mayReadHistory, type Who } from '../shared/api.js';
+import { type Who } from '../shared/api.js';
 import { byId, h, insetText, replaceContent, table } from '../shared/dom.js';
 import { instant, longDate, today } from '../shared/format.js';
 import { announce, guard, startPage } from '../shared/page.js';
 import { dateParam, instantParam, knownAtFromInput, setUrlParams } from '../shared/read-time.js';
+import { readPractice } from './practice-reads.js';
 import type { PracticeHistory, PracticeState } from './practice-types.js';
 import { providerTable } from './provider-spells.js';
 import { searchPractices } from './search.js';
@@ -11,15 +12,6 @@ import { timelineTable } from './timeline.js';
 
 const ODS_CODE = /^[A-Z][0-9]{5}$/;
 const odsInPath = (): string | null => decodeURIComponent(location.pathname.split('/')[3] ?? '').toUpperCase() || null;
-
-async function getState(ods: string, asOf: string, knownAt: string): Promise<PracticeState | null> {
-  try {
-    return await getJson<PracticeState>(`/practices/${ods}`, { asOf, knownAt });
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 404) return null;
-    throw error;
-  }
-}
 
 async function render(who: Who): Promise<void> {
   const ods = odsInPath();
@@ -33,14 +25,9 @@ async function render(who: Who): Promise<void> {
   byId<HTMLInputElement>('as-of').value = asOf;
   byId<HTMLInputElement>('known-at').value = knownAt;
   // Everything is read before anything is drawn, so the page never shows two beliefs at once.
-  const mayAudit = mayReadHistory(who.role);
-  const [state, stateNow, history, moments] = await Promise.all([
-    getState(ods, asOf, knownAt),
-    knownAt ? getState(ods, asOf, '') : null,
-    mayAudit ? getJson<PracticeHistory>(`/practices/${ods}/history`, { knownAt }) : null,
-    mayAudit ? learningMoments(ods) : null,
-  ]);
-  const name = state?.name ?? history?.events.find((e) => e.type === 'PracticeOpened')?.data.name ?? stateNow?.name;
+  const { state, stateNow, history, fullHistory } = await readPractice(ods, asOf, knownAt, who.role);
+  const opened = (fullHistory ?? history)?.events.find((e) => e.type === 'PracticeOpened')?.data.name;
+  const name = state?.name ?? stateNow?.name ?? (typeof opened === 'string' ? opened : undefined);
   replaceContent('practice-heading', name ? `${name} (${ods})` : `Practice ${ods}`);
   document.title = `${name ?? ods} – GP contract register`;
   replaceContent('state-heading', `On ${longDate(asOf)}`);
@@ -51,10 +38,17 @@ async function render(who: Who): Promise<void> {
       : insetText(`The register ${knownAt ? `as known at ${instant(knownAt)} ` : ''}has no open or closed practice ${ods} on ${longDate(asOf)}.`),
   );
   renderBelief(knownAt, state, stateNow);
-  if (!history) {
+  if (!fullHistory) {
     const note = insetText(`Your key's role (${who.role}) may read a practice's state but not its history: the timeline and provider over time need an auditor key.`);
     replaceContent('timeline', note);
     replaceContent('providers', note.cloneNode(true));
+    return;
+  }
+  const moments = learningMoments(fullHistory);
+  if (!history) {
+    const note = insetText(`Nothing about ${ods} had been recorded by ${instant(knownAt)}.`);
+    replaceContent('providers', note);
+    replaceContent('timeline', note.cloneNode(true), moments);
     return;
   }
   replaceContent('providers', providerTable(history.events));
@@ -75,8 +69,7 @@ function renderBelief(knownAt: string, then: PracticeState | null, now: Practice
 }
 
 /** Every instant the register learned something about the practice, each a way to see it as known then. */
-async function learningMoments(ods: string): Promise<HTMLElement> {
-  const full = await getJson<PracticeHistory>(`/practices/${ods}/history`);
+function learningMoments(full: PracticeHistory): HTMLElement {
   const instants = [...new Set(full.events.map((e) => e.recordedAt))].sort();
   return h(
     'details',
