@@ -36,6 +36,9 @@ export function renderChart(spec: ChartSpec, points: readonly TrendPoint[], asOf
   const rows: Row[] = points.flatMap((p) => spec.series.map((s) => ({ date: asDate(p.asOf), asOf: p.asOf, series: s.label, value: s.value(p) })));
   const dates = points.map((p) => ({ date: asDate(p.asOf), asOf: p.asOf }));
   const format = spec.percent ? percent : count;
+  // Small counts get whole-number ticks only (Plot would otherwise label 0.2, 0.4, … of a practice).
+  const top = Math.max(0, ...rows.map((r) => r.value), ...(spec.kind === 'stacked-area' ? points.map((p) => spec.series.reduce((sum, s) => sum + s.value(p), 0)) : []));
+  const wholeTicks = !spec.percent && top <= 10 ? Array.from({ length: Math.ceil(top) + 1 }, (_, i) => i) : undefined;
   const figure = plot({
     width: 560,
     height: 280,
@@ -45,12 +48,13 @@ export function renderChart(spec: ChartSpec, points: readonly TrendPoint[], asOf
     ariaDescription: `${spec.description} Select a date on the chart to show the landscape on it; the table below gives every number.`,
     style: { fontSize: '13px', color: '#212b32', background: 'transparent' },
     x: { type: 'utc', label: null },
-    y: { grid: true, label: null, tickFormat: spec.percent ? (v: number) => `${Math.round(v * 100)}%` : '~s', zero: true },
-    color: { legend: labels.length > 1, domain: labels, scheme: 'observable10' },
+    y: { grid: true, label: null, tickFormat: spec.percent ? (v: number) => `${Math.round(v * 100)}%` : '~s', zero: true, ticks: wholeTicks },
+    color: { legend: labels.length > 1 || spec.kind === 'stacked-area', domain: labels, scheme: 'observable10' },
     marks: [
+      // Steps, not slopes: each value holds from its date until the next one sampled.
       spec.kind === 'stacked-area'
         ? areaY(rows, { x: 'date', y: 'value', fill: 'series', order: labels, curve: 'step-after' })
-        : lineY(rows, { x: 'date', y: 'value', stroke: 'series', strokeWidth: 2 }),
+        : lineY(rows, { x: 'date', y: 'value', stroke: 'series', strokeWidth: 2, curve: 'step-after' }),
       ruleX([asDate(asOf)], { stroke: '#d5281b', strokeWidth: 2, strokeDasharray: '4 3' }),
       ruleX(dates, pointerX({ x: 'date', stroke: '#425563' })),
       text(dates, pointerX({ x: 'date', text: (d: { asOf: string }) => longDate(d.asOf), frameAnchor: 'top', dy: -14, fill: '#212b32' })),
