@@ -157,6 +157,8 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     await page.goto(`${base}/ui/practices`);
     await page.getByLabel('Find a practice').fill('lea road');
     await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'M92011' }).waitFor();
+    await expectNoSeriousViolations();
     await page.getByRole('link', { name: 'M92011' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lea Road Medical Practice (M92011)' }).waitFor();
     const retracted = page.locator('#timeline tr', { hasText: 'Dr Recorded Wrongly' });
