@@ -167,6 +167,11 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     await expect(page.locator('#timeline tr', { hasText: 'Dr Anna Patel' }).first().textContent()).resolves.toContain('test-admin');
     await expect(page.locator('#providers').textContent()).resolves.toContain('The Royal Wolverhampton NHS Trust (NHS trust RL4)');
     await expectNoSeriousViolations();
+    await page.getByLabel('Event type').selectOption('PartnerJoined');
+    const rows = page.locator('#timeline tbody tr');
+    expect(await rows.count()).toBe(3);
+    for (const text of await rows.allTextContents()) expect(text).toContain('Partner joined');
+    await expect(rows.filter({ hasText: 'Dr Recorded Wrongly' }).locator('del').count()).resolves.toBe(1);
   });
 
   it('shows what the register believed at Known at: the name before a late rename, the partner before the retraction', async () => {

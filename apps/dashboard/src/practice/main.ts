@@ -8,7 +8,7 @@ import type { PracticeHistory, PracticeState } from './practice-types.js';
 import { providerTable } from './provider-spells.js';
 import { searchPractices } from './search.js';
 import { beliefDifferences, stateList } from './state-list.js';
-import { timelineTable } from './timeline.js';
+import { filterableTimeline } from './timeline.js';
 
 const ODS_CODE = /^[A-Z][0-9]{5}$/;
 const odsInPath = (): string | null => decodeURIComponent(location.pathname.split('/')[3] ?? '').toUpperCase() || null;
@@ -52,7 +52,7 @@ async function render(who: Who): Promise<void> {
     return;
   }
   replaceContent('providers', providerTable(history.events));
-  replaceContent('timeline', timelineTable(history.events, history.knownAt), moments);
+  replaceContent('timeline', filterableTimeline(history.events, history.knownAt), moments);
 }
 
 /** With a past "Known at": what the register believed then about this date, against what it believes now. */

@@ -48,10 +48,10 @@ function details(event: HistoryEvent): string {
  * The timeline in effective order with who recorded each event and when. A retracted event is struck through, and its
  * retraction (who, when, why) is shown beside it rather than as a row of its own.
  */
-export function timelineTable(events: readonly HistoryEvent[], knownAt: string): HTMLElement {
+export function timelineTable(events: readonly HistoryEvent[], knownAt: string, onlyType = ''): HTMLElement {
   const retractions = new Map(events.filter((e) => e.type === 'EventRetracted').map((e) => [String(e.data.eventId), e]));
   const rows = events
-    .filter((e) => e.type !== 'EventRetracted')
+    .filter((e) => e.type !== 'EventRetracted' && (!onlyType || e.type === onlyType))
     .map((event) => {
       const retraction = event.retracted ? retractions.get(event.eventId) : undefined;
       const what = h('span', {}, h('strong', {}, TYPE_NAMES[event.type] ?? event.type), ' ', details(event));
@@ -73,4 +73,24 @@ export function timelineTable(events: readonly HistoryEvent[], knownAt: string):
       ];
     });
   return table(`Events as the register knew them at ${instant(knownAt)}, in effective order`, ['Effective', 'Event', 'Recorded by', 'Recorded at'], rows, 9);
+}
+
+/**
+ * The timeline with a choice of event type above it: a practice with decades of history has hundreds of events, most
+ * of them yearly list sizes.
+ */
+export function filterableTimeline(events: readonly HistoryEvent[], knownAt: string): HTMLElement {
+  const types = [...new Set(events.map((e) => e.type))].filter((type) => type !== 'EventRetracted');
+  const holder = h('div', {}, timelineTable(events, knownAt));
+  const select = h(
+    'select',
+    {
+      class: 'nhsuk-select',
+      id: 'timeline-type',
+      onchange: () => holder.replaceChildren(timelineTable(events, knownAt, select.value)),
+    },
+    h('option', { value: '' }, `All events (${events.filter((e) => e.type !== 'EventRetracted').length})`),
+    types.map((type) => h('option', { value: type }, `${TYPE_NAMES[type] ?? type} (${events.filter((e) => e.type === type).length})`)),
+  );
+  return h('div', {}, h('div', { class: 'nhsuk-form-group' }, h('label', { class: 'nhsuk-label', for: 'timeline-type' }, 'Event type'), select), holder);
 }
