@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { Runtime } from '#runtime';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppOptions } from './app.module.js';
 import { setUpOpenApi } from './openapi.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
@@ -12,7 +12,7 @@ import { addSecurityHeaders, corsOriginsFromEnv } from './http/security-headers.
 /** SPEC §5: bodies over 1 MiB are refused with 413 (rendered as problem+json by the filter). */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export interface CreateAppOptions {
+export interface CreateAppOptions extends AppOptions {
   /**
    * Serve the OpenAPI UI at /docs (default true; the document at /docs-json always). Its assets are served by
    * @fastify/static, whose CommonJS code requires an ES module (content-disposition 3): Node 20.19+ does that
@@ -32,7 +32,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   // JSON bodies also arrive as application/<something>+json (merge-patch, problem documents), parsed as JSON is.
   fastify.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
   acceptJsonBodiesOnly(fastify);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, options), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await addSecurityHeaders(app);
   const corsOrigins = corsOriginsFromEnv();

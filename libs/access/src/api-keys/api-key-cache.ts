@@ -20,6 +20,7 @@ const MISS_RELOAD_MIN_MS = 1_000;
 export class ApiKeyCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ApiKeyCache.name);
   private byHash = new Map<string, ApiKey>();
+  private byId = new Map<string, ApiKey>();
   private lastMissReload = 0;
   private reloading: Promise<void> | null = null;
   private readonly signal: NotificationSignal;
@@ -55,16 +56,30 @@ export class ApiKeyCache implements OnModuleInit, OnApplicationShutdown {
 
   /** The principal a key stands for, or null for a key that is unknown, revoked or expired. */
   async principalFor(secret: string, now = new Date()): Promise<Principal | null> {
+    const key = await this.usableKey(secret, now);
+    return key && principalOf(key, 'api-key');
+  }
+
+  /** The key a secret belongs to if it may be used now (sign-in needs its id for the session cookie). */
+  async usableKey(secret: string, now = new Date()): Promise<ApiKey | null> {
     const hash = apiKeyHash(secret).toString('hex');
-    let key = this.byHash.get(hash);
-    if (!key && Date.now() - this.lastMissReload >= MISS_RELOAD_MIN_MS) {
-      this.lastMissReload = Date.now();
-      // Should the database be away, the key is judged on what is already known.
-      await this.reload().catch(() => undefined);
-      key = this.byHash.get(hash);
-    }
-    if (!key || !isKeyUsable(key, now)) return null;
-    return { name: key.name, role: key.role, commissioners: key.commissioners, via: 'api-key' };
+    const key = this.byHash.get(hash) ?? (await this.afterMissReload(() => this.byHash.get(hash)));
+    return key && isKeyUsable(key, now) ? key : null;
+  }
+
+  /** The principal of a session signed in with key `id`: null once that key is revoked or expired. */
+  async principalForKeyId(id: string, now = new Date()): Promise<Principal | null> {
+    const key = this.byId.get(id) ?? (await this.afterMissReload(() => this.byId.get(id)));
+    return key && isKeyUsable(key, now) ? principalOf(key, 'session') : null;
+  }
+
+  /** A key not in memory may have been made a moment ago elsewhere: reload, at most once a second. */
+  private async afterMissReload(lookUp: () => ApiKey | undefined): Promise<ApiKey | undefined> {
+    if (Date.now() - this.lastMissReload < MISS_RELOAD_MIN_MS) return undefined;
+    this.lastMissReload = Date.now();
+    // Should the database be away, the key is judged on what is already known.
+    await this.reload().catch(() => undefined);
+    return lookUp();
   }
 
   /** Reloads the table (concurrent callers share one load). */
@@ -73,6 +88,7 @@ export class ApiKeyCache implements OnModuleInit, OnApplicationShutdown {
       .hashes()
       .then((rows) => {
         this.byHash = new Map(rows.map((row) => [row.hash, row.key]));
+        this.byId = new Map(rows.map((row) => [row.key.id, row.key]));
       })
       .finally(() => {
         this.reloading = null;
@@ -89,3 +105,5 @@ export class ApiKeyCache implements OnModuleInit, OnApplicationShutdown {
     }
   }
 }
+
+const principalOf = (key: ApiKey, via: Principal['via']): Principal => ({ name: key.name, role: key.role, commissioners: key.commissioners, via });

@@ -1,3 +1,4 @@
+import { RequiresRole } from '#access';
 import { Controller, Get, Query } from '@nestjs/common';
 import { RequiresRole } from '#access';
 import { QueryBus } from '@nestjs/cqrs';
