@@ -1,6 +1,5 @@
 import { RequiresRole } from '#access';
 import { Controller, Get, Query } from '@nestjs/common';
-import { RequiresRole } from '#access';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { bandsFrom, DEFAULT_BANDS, parseBandBounds } from '../get-landscape-summary/population-bands.js';
