@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { LandscapeModule } from '#landscape';
 import { PracticeWritesModule } from '#practices';
+import { ProofModule } from '#proof';
 import { RuntimeModule, type Runtime } from '#runtime';
 import { FeedController } from './feed/feed.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -19,6 +20,7 @@ export class AppModule {
         TerminusModule,
         PracticeWritesModule,
         LandscapeModule,
+        ProofModule,
       ],
       controllers: [FeedController, HealthController],
     };

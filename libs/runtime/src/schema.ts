@@ -1,7 +1,8 @@
 import { eventStoreMigrations } from '#event-store';
 import { landscapeEntities, landscapeMigrations } from '#landscape';
+import { proofMigrations } from '#proof';
 
 /** Every bounded context's migrations, applied in timestamp order into one history table. */
-export const allMigrations = [...eventStoreMigrations, ...landscapeMigrations];
+export const allMigrations = [...eventStoreMigrations, ...landscapeMigrations, ...proofMigrations];
 export const allEntities = [...landscapeEntities];
 export const MIGRATIONS_TABLE = 'schema_migrations';

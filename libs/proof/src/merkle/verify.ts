@@ -45,8 +45,8 @@ export function verifyConsistency(from: number, to: number, oldRoot: Uint8Array,
     fn = half(fn);
     sn = half(sn);
   }
-  let fr = Buffer.from(nodes[0]);
-  let sr = Buffer.from(nodes[0]);
+  let fr: Hash = Buffer.from(nodes[0]);
+  let sr: Hash = Buffer.from(nodes[0]);
   for (const c of nodes.slice(1)) {
     if (sn === 0) return false;
     if (odd(fn) || fn === sn) {
