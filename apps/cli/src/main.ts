@@ -8,6 +8,7 @@ import { rebuildProjectionsCommand } from './commands/rebuild-projections.comman
 import { replayCommand } from './commands/replay.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 import { exportCommand } from './commands/export.command.js';
+import { verifyLogCommand } from './commands/verify-log.command.js';
 
 const program = new Command('gp-register')
   .description('GP contract transition register: import NHS ODS files, seed a demo history, maintain projections')
@@ -25,6 +26,7 @@ program.addCommand(rebuildProjectionsCommand());
 program.addCommand(replayCommand());
 program.addCommand(verifyCommand());
 program.addCommand(exportCommand());
+program.addCommand(verifyLogCommand());
 
 await run(program, process.argv);
 

@@ -9,3 +9,5 @@ export { readNotaryCheckpoint, type NotaryCheckpoint } from './log-store/notary-
 export { latestTreeHead, treeHeadsAfter, type SignedTreeHead, type TreeHeadContent } from './log-store/tree-heads.js';
 export { loadOrCreateSigningKey, signingKeyPath, readPublicKeyFile, keyIdOf, describePublicKey, type LogSigningKey } from './signing/log-signing-key.js';
 export { signedBytes, treeHeadSignatureValid } from './signing/tree-head-signature.js';
+export { verifyLog, type VerifyLogOptions, type VerifyLogReport } from './verify/verify-log.js';
+export type { LogProblem, LogProblemKind } from './verify/log-problem.js';

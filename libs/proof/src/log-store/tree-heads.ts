@@ -26,6 +26,7 @@ interface HeadRow {
   signature: Buffer;
 }
 
+// Aliased text columns would shadow the table's in ORDER BY (sorting sizes as text): queries order by h.tree_size.
 const COLUMNS = `tree_size::text, root_hash, signed_at, recorded_through, key_id, signature`;
 
 const toHead = (row: HeadRow): SignedTreeHead => ({
@@ -45,7 +46,7 @@ export async function insertTreeHead(db: Queryable, head: SignedTreeHead): Promi
 }
 
 export async function latestTreeHead(db: Queryable): Promise<SignedTreeHead | null> {
-  const { rows } = await db.query<HeadRow>(`SELECT ${COLUMNS} FROM proof.tree_heads ORDER BY tree_size DESC LIMIT 1`);
+  const { rows } = await db.query<HeadRow>(`SELECT ${COLUMNS} FROM proof.tree_heads h ORDER BY h.tree_size DESC LIMIT 1`);
   return rows[0] ? toHead(rows[0]) : null;
 }
 
@@ -56,7 +57,7 @@ export async function treeHeadOfSize(db: Queryable, treeSize: number): Promise<S
 
 /** Heads with a tree larger than `after`, oldest first. */
 export async function treeHeadsAfter(db: Queryable, after: number, limit: number): Promise<SignedTreeHead[]> {
-  const { rows } = await db.query<HeadRow>(`SELECT ${COLUMNS} FROM proof.tree_heads WHERE tree_size > $1 ORDER BY tree_size LIMIT $2`, [
+  const { rows } = await db.query<HeadRow>(`SELECT ${COLUMNS} FROM proof.tree_heads h WHERE h.tree_size > $1 ORDER BY h.tree_size LIMIT $2`, [
     after,
     limit,
   ]);

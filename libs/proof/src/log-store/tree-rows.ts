@@ -36,7 +36,7 @@ export async function leafIndexOf(db: Queryable, eventId: string): Promise<numbe
 /** Stored leaves in [from, to), in order. */
 export async function readLeaves(db: Queryable, from: number, to: number): Promise<StoredLeaf[]> {
   const { rows } = await db.query<{ leaf_index: string; event_id: string; leaf_hash: Buffer }>(
-    `SELECT leaf_index::text, event_id::text, leaf_hash FROM proof.leaves WHERE leaf_index >= $1 AND leaf_index < $2 ORDER BY leaf_index`,
+    `SELECT leaf_index::text, event_id::text, leaf_hash FROM proof.leaves l WHERE l.leaf_index >= $1 AND l.leaf_index < $2 ORDER BY l.leaf_index`,
     [from, to],
   );
   return rows.map((row) => ({ leafIndex: Number(row.leaf_index), eventId: row.event_id, hash: row.leaf_hash }));
