@@ -11,3 +11,4 @@ export { loadOrCreateSigningKey, signingKeyPath, readPublicKeyFile, keyIdOf, des
 export { signedBytes, treeHeadSignatureValid } from './signing/tree-head-signature.js';
 export { verifyLog, type VerifyLogOptions, type VerifyLogReport } from './verify/verify-log.js';
 export type { LogProblem, LogProblemKind } from './verify/log-problem.js';
+export { publishPublicKey } from './log-store/signing-keys.js';
