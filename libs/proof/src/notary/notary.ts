@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { inTransaction, type EventStore } from '#event-store';
+import { inTransaction, type EventStore, type LogCursor, type ReadAllResult } from '#event-store';
 import { CompactRange, type TreeNode } from '../merkle/index.js';
 import { eventLeafHash } from '../log-store/leaf-data.js';
 import { compareAndSetCheckpoint, readNotaryCheckpoint, type NotaryCheckpoint } from '../log-store/notary-checkpoint.js';
@@ -41,6 +41,8 @@ export class Notary {
   private readonly headIntervalMs: number;
   private readonly now: () => Date;
   private lastSignedAt = 0;
+  /** The page after the last one read, requested while that one is hashed and written (catching up only). */
+  private readAhead: { after: LogCursor | null; page: Promise<ReadAllResult> } | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -55,7 +57,8 @@ export class Notary {
 
   async step(): Promise<NotaryStep> {
     const checkpoint = await readNotaryCheckpoint(this.pool);
-    const page = await this.store.readAll(checkpoint.cursor, this.batchSize);
+    const page = await this.read(checkpoint.cursor);
+    if (page.hasMore) this.readAheadFrom(page.cursor);
     const range = new CompactRange(checkpoint.treeSize, checkpoint.frontier);
     const leaves: StoredLeaf[] = [];
     const nodes: TreeNode[] = [];
@@ -93,6 +96,21 @@ export class Notary {
     return { leaves: leaves.length, treeSize: range.size, signed: head, hasMore: page.hasMore, headPending: grown && !head, conflict: false };
   }
 
+  /** A page read ahead is used when the checkpoint is where it expected; it was a valid read of the log from there. */
+  private read(after: LogCursor | null): Promise<ReadAllResult> {
+    const ahead = this.readAhead;
+    this.readAhead = null;
+    if (ahead && sameCursor(ahead.after, after)) return ahead.page;
+    return this.store.readAll(after, this.batchSize);
+  }
+
+  // Reading the next page while this one is hashed and written keeps the database and the hashing busy at once.
+  private readAheadFrom(after: LogCursor | null): void {
+    const page = this.store.readAll(after, this.batchSize);
+    page.catch(() => undefined);
+    this.readAhead = { after, page };
+  }
+
   private sign(range: CompactRange, checkpoint: NotaryCheckpoint, horizon: string): SignedTreeHead {
     const previous = checkpoint.signedThrough;
     // The horizon only moves forward in principle; never let a head claim less than the one before it did.
@@ -101,4 +119,8 @@ export class Notary {
     const timestamp = (now.getTime() < Date.parse(recordedThrough) ? new Date(recordedThrough) : now).toISOString();
     return signTreeHead({ treeSize: range.size, rootHash: range.root().toString('base64'), timestamp, recordedThrough }, this.key);
   }
+}
+
+function sameCursor(a: LogCursor | null, b: LogCursor | null): boolean {
+  return a === null || b === null ? a === b : a.transactionId === b.transactionId && a.position === b.position;
 }

@@ -1,10 +1,10 @@
 import type { KeyObject } from 'node:crypto';
 import type pg from 'pg';
-import type { EventStore, LogCursor, RecordedEvent } from '#event-store';
+import type { EventStore, RecordedEvent } from '#event-store';
 import { CompactRange } from '../merkle/index.js';
 import { eventLeafHash } from '../log-store/leaf-data.js';
 import { treeHeadsAfter, type SignedTreeHead } from '../log-store/tree-heads.js';
-import { readLeaves } from '../log-store/tree-rows.js';
+import { readLeaves, type StoredLeaf } from '../log-store/tree-rows.js';
 import { checkHeads } from './check-heads.js';
 import { diagnoseLeaf, type LeafDifference } from './diagnose-leaf.js';
 import { EVENT_PROBLEMS, type LogProblem } from './log-problem.js';
@@ -39,18 +39,42 @@ const MAX_PROBLEMS_LISTED = 100;
 export async function verifyLog(store: EventStore, pool: pg.Pool, options: VerifyLogOptions): Promise<VerifyLogReport> {
   const heads = await allHeads(pool);
   const problems: LogProblem[] = checkHeads(heads, options.publicKeys);
+  const pass = await hashLog(store, pool, heads, options, false);
+  problems.push(...pass.problems);
+  // The stored leaves only serve to name the event; read them in a second pass, and only when something is wrong.
+  const difference = problems.length > 0 || pass.events < (heads.at(-1)?.treeSize ?? 0) ? (await hashLog(store, pool, heads, options, true)).firstDifference : null;
+  const firstEvent = await nameFirstEvent(pool, problems, difference, heads);
+  if (firstEvent && !problems.includes(firstEvent)) problems.unshift(firstEvent);
+  const latestHead = heads.at(-1) ?? null;
+  const listed = problems.slice(0, MAX_PROBLEMS_LISTED);
+  return { ok: listed.length === 0, events: pass.events, heads: heads.length, signedTreeSize: latestHead?.treeSize ?? 0, latestHead, firstEvent, problems: listed };
+}
+
+interface LogPass {
+  readonly events: number;
+  readonly problems: LogProblem[];
+  readonly firstDifference: LeafDifference | null;
+}
+
+/** One pass over the log in /feed order: roots at every head's size, the recordedThrough rule, and optionally the stored leaves. */
+async function hashLog(store: EventStore, pool: pg.Pool, heads: readonly SignedTreeHead[], options: VerifyLogOptions, compareStored: boolean): Promise<LogPass> {
+  const problems: LogProblem[] = [];
   const range = new CompactRange();
   const batchSize = options.batchSize ?? 5_000;
   let nextHead = 0;
   let coveredThrough = -Infinity;
   let coveringHead: SignedTreeHead | null = null;
   let firstDifference: LeafDifference | null = null;
-  let cursor: LogCursor | null = null;
   const add = (problem: LogProblem) => problems.length < MAX_PROBLEMS_LISTED && problems.push(problem);
 
+  let next = store.readAll(null, batchSize);
   for (;;) {
-    const page = await store.readAll(cursor, batchSize);
-    const stored = new Map((await readLeaves(pool, range.size, range.size + page.events.length)).map((leaf) => [leaf.leafIndex, leaf]));
+    const page = await next;
+    // The next page is read while this one is hashed.
+    if (page.hasMore) next = store.readAll(page.cursor, batchSize);
+    const stored = compareStored
+      ? new Map((await readLeaves(pool, range.size, range.size + page.events.length)).map((leaf) => [leaf.leafIndex, leaf]))
+      : new Map<number, StoredLeaf>();
     for (const event of page.events) {
       const index = range.size;
       const hash = eventLeafHash(event);
@@ -67,24 +91,19 @@ export async function verifyLog(store: EventStore, pool: pg.Pool, options: Verif
       range.append(hash);
       if (nextHead < heads.length && heads[nextHead].treeSize === range.size) checkRoot(heads[nextHead], range, add);
     }
-    options.onProgress?.(range.size);
+    if (!compareStored) options.onProgress?.(range.size);
     if (page.events.length === 0 || !page.hasMore) break;
-    cursor = page.cursor;
   }
 
   // Signed leaves the log no longer has.
   for (const head of heads.filter((h) => h.treeSize > range.size)) {
     add({ kind: 'root', eventId: null, leafIndex: null, treeSize: head.treeSize, message: `head of ${head.treeSize} signs more events than the ${range.size} the log holds` });
   }
-  if (!firstDifference) {
+  if (compareStored && !firstDifference) {
     const [missing] = await readLeaves(pool, range.size, range.size + 1);
     if (missing) firstDifference = { leafIndex: range.size, now: null, stored: { eventId: missing.eventId, hash: missing.hash } };
   }
-
-  const firstEvent = await nameFirstEvent(pool, problems, firstDifference, heads);
-  if (firstEvent && !problems.includes(firstEvent)) problems.unshift(firstEvent);
-  const latestHead = heads.at(-1) ?? null;
-  return { ok: problems.length === 0, events: range.size, heads: heads.length, signedTreeSize: latestHead?.treeSize ?? 0, latestHead, firstEvent, problems };
+  return { events: range.size, problems, firstDifference };
 }
 
 function checkRoot(head: SignedTreeHead, range: CompactRange, add: (problem: LogProblem) => void): void {
