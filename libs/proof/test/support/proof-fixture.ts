@@ -7,6 +7,7 @@ import { openRuntime, type Runtime } from '#runtime';
 import { createServerDatabase, type ServerDatabase } from '../../../../test/support/server-database.js';
 import { eventually } from '../../../../test/support/eventually.js';
 import { Notary } from '../../src/notary/notary.js';
+import { publishPublicKey } from '../../src/log-store/signing-keys.js';
 import { loadOrCreateSigningKey, type LogSigningKey } from '../../src/signing/log-signing-key.js';
 
 export interface ProofFixture {
@@ -57,7 +58,6 @@ export async function openProofFixture(options: { batchSize?: number } = {}): Pr
       return appended;
     },
     async signAll() {
-      const { publishPublicKey } = await import('../../src/log-store/signing-keys.js');
       await publishPublicKey(runtime.database.pool, { keyId: key.keyId, algorithm: 'Ed25519', publicKeyPem: key.publicKeyPem });
       // Other test files' transactions on the shared server can hold appends out of the readable log for a moment.
       await eventually(
