@@ -8,6 +8,12 @@ import { Notary, type NotaryStep } from './notary.js';
 
 const IDLE_WAIT_MS = 1_000;
 const HEAD_INTERVAL_MS = 1_000;
+/**
+ * Caught up, the notary looks again after this long rather than at every append: a head is due within 10 s, so it
+ * need not follow each write the way the projector must, and under a write load each of its steps then takes many
+ * events at once instead of costing a read and a transaction per append.
+ */
+const FOLLOW_INTERVAL_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 
 /**
@@ -85,8 +91,13 @@ export class NotaryService implements OnApplicationBootstrap, OnApplicationShutd
 
   private async pause(step: NotaryStep, signal: AbortSignal): Promise<void> {
     if (step.hasMore || step.conflict) return;
-    // A head waiting for its interval is signed by the next step, events or not.
-    await this.store.waitForAppend(step.headPending ? HEAD_INTERVAL_MS / 4 : IDLE_WAIT_MS, signal);
+    if (step.leaves > 0 || step.headPending) {
+      // A head waiting for its interval is signed by the next step, events or not.
+      await sleep(FOLLOW_INTERVAL_MS, signal);
+      return;
+    }
+    await this.store.waitForAppend(IDLE_WAIT_MS, signal);
+    await sleep(FOLLOW_INTERVAL_MS, signal);
   }
 }
 
