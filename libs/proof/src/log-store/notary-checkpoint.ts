@@ -36,24 +36,3 @@ export async function readNotaryCheckpoint(db: Queryable): Promise<NotaryCheckpo
     signedThrough: row.signed_through,
   };
 }
-
-/** Moves the checkpoint from `expected` to `next`; false when another notary moved it first (nothing written). */
-export async function compareAndSetCheckpoint(db: Queryable, expected: NotaryCheckpoint, next: NotaryCheckpoint): Promise<boolean> {
-  const { rowCount } = await db.query(
-    `UPDATE proof.notary_checkpoint
-        SET tree_size = $1, transaction_id = $2, position = $3, frontier = $4::bytea[], signed_size = $5, signed_through = $6,
-            updated_at = now()
-      WHERE tree_size = $7 AND signed_size = $8`,
-    [
-      next.treeSize,
-      next.cursor?.transactionId ?? null,
-      next.cursor?.position ?? null,
-      next.frontier,
-      next.signedSize,
-      next.signedThrough,
-      expected.treeSize,
-      expected.signedSize,
-    ],
-  );
-  return rowCount === 1;
-}

@@ -38,13 +38,6 @@ const toHead = (row: HeadRow): SignedTreeHead => ({
   signature: row.signature.toString('base64'),
 });
 
-export async function insertTreeHead(db: Queryable, head: SignedTreeHead): Promise<void> {
-  await db.query(
-    `INSERT INTO proof.tree_heads (tree_size, root_hash, signed_at, recorded_through, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [head.treeSize, Buffer.from(head.rootHash, 'base64'), head.timestamp, head.recordedThrough, head.keyId, Buffer.from(head.signature, 'base64')],
-  );
-}
-
 export async function latestTreeHead(db: Queryable): Promise<SignedTreeHead | null> {
   const { rows } = await db.query<HeadRow>(`SELECT ${COLUMNS} FROM proof.tree_heads h ORDER BY h.tree_size DESC LIMIT 1`);
   return rows[0] ? toHead(rows[0]) : null;

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Hash, TreeNode } from '../merkle/index.js';
+import type { Hash } from '../merkle/index.js';
 
 type Queryable = Pick<pg.ClientBase, 'query'>;
 
@@ -7,25 +7,6 @@ export interface StoredLeaf {
   readonly leafIndex: number;
   readonly eventId: string;
   readonly hash: Hash;
-}
-
-// One statement per batch: arrays unnested server-side rather than thousands of VALUES parameters.
-export async function insertLeaves(db: Queryable, leaves: readonly StoredLeaf[]): Promise<void> {
-  if (leaves.length === 0) return;
-  await db.query(`INSERT INTO proof.leaves (leaf_index, event_id, leaf_hash) SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::bytea[])`, [
-    leaves.map((leaf) => leaf.leafIndex),
-    leaves.map((leaf) => leaf.eventId),
-    leaves.map((leaf) => leaf.hash),
-  ]);
-}
-
-export async function insertNodes(db: Queryable, nodes: readonly TreeNode[]): Promise<void> {
-  if (nodes.length === 0) return;
-  await db.query(`INSERT INTO proof.tree_nodes (level, node_index, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`, [
-    nodes.map((node) => node.level),
-    nodes.map((node) => node.index),
-    nodes.map((node) => node.hash),
-  ]);
 }
 
 export async function leafIndexOf(db: Queryable, eventId: string): Promise<number | null> {

@@ -1,10 +1,11 @@
 import type pg from 'pg';
-import { inTransaction, type EventStore, type LogCursor, type ReadAllResult } from '#event-store';
+import type { EventStore, LogCursor, ReadAllResult } from '#event-store';
 import { CompactRange, type TreeNode } from '../merkle/index.js';
 import { eventLeafHash } from '../log-store/leaf-data.js';
-import { compareAndSetCheckpoint, readNotaryCheckpoint, type NotaryCheckpoint } from '../log-store/notary-checkpoint.js';
-import { insertLeaves, insertNodes, type StoredLeaf } from '../log-store/tree-rows.js';
-import { insertTreeHead, type SignedTreeHead } from '../log-store/tree-heads.js';
+import { readNotaryCheckpoint, type NotaryCheckpoint } from '../log-store/notary-checkpoint.js';
+import { writeNotaryStep } from '../log-store/notary-step.sql.js';
+import type { StoredLeaf } from '../log-store/tree-rows.js';
+import type { SignedTreeHead } from '../log-store/tree-heads.js';
 import { STORED_FROM_LEVEL } from '../log-store/tree-shape.js';
 import { signTreeHead } from '../signing/tree-head-signature.js';
 import type { LogSigningKey } from '../signing/log-signing-key.js';
@@ -33,7 +34,7 @@ export interface NotaryStep {
 /**
  * Follows the log in /feed order and extends the Merkle tree: each step reads a page after the checkpoint's cursor,
  * hashes its events as leaves, and writes the leaves, the completed nodes, the new checkpoint and (when caught up)
- * a signed head in one transaction, guarded by compare-and-set. The tree is a function of the log order alone, so a
+ * a signed head in one statement, guarded by compare-and-set. The tree is a function of the log order alone, so a
  * crashed or competing notary can only ever sign the same tree.
  */
 export class Notary {
@@ -84,13 +85,7 @@ export class Notary {
     if (leaves.length === 0 && head === null) {
       return { leaves: 0, treeSize: range.size, signed: null, hasMore: page.hasMore, headPending: grown, conflict: false };
     }
-    const committed = await inTransaction(this.pool, async (client) => {
-      if (!(await compareAndSetCheckpoint(client, checkpoint, next))) return false;
-      await insertLeaves(client, leaves);
-      await insertNodes(client, nodes);
-      if (head) await insertTreeHead(client, head);
-      return true;
-    });
+    const committed = await writeNotaryStep(this.pool, checkpoint, next, leaves, nodes, head);
     if (!committed) return { leaves: 0, treeSize: checkpoint.treeSize, signed: null, hasMore: true, headPending: false, conflict: true };
     if (head) this.lastSignedAt = Date.now();
     return { leaves: leaves.length, treeSize: range.size, signed: head, hasMore: page.hasMore, headPending: grown && !head, conflict: false };
