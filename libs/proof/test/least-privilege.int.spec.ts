@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,9 +43,11 @@ describe('the service as a login holding only register_app (PostgreSQL server)',
     fresh = await createServerDatabase();
     const saved = process.env.DATABASE_URL;
     process.env.DATABASE_URL = database.url;
+    const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       await migrateCommand().exitOverride().parseAsync(['--json'], { from: 'user' });
     } finally {
+      quiet.mockRestore();
       if (saved === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = saved;
     }
