@@ -103,6 +103,8 @@ export class NotaryService implements OnApplicationBootstrap, OnApplicationShutd
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    // An abort that came during the wait before this one has already fired: do not start a timer.
+    if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);
     function done() {
       clearTimeout(timer);
