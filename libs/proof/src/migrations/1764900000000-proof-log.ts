@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * saves a row per leaf), signed tree heads with the public keys that signed them, and the notary's checkpoint (tree
  * size, log cursor and the tree's right edge), moved by compare-and-set in the same transaction as the rows it covers.
  */
-export class ProofLog1763858400000 implements MigrationInterface {
-  readonly name = 'ProofLog1763858400000';
+export class ProofLog1764900000000 implements MigrationInterface {
+  readonly name = 'ProofLog1764900000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const statement of UP) await queryRunner.query(statement);
