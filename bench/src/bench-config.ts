@@ -21,5 +21,5 @@ export const BENCH_CONFIG = {
   },
 } as const;
 
-export const PARTS = ['append', 'peer', 'rebuild', 'commands', 'lag', 'asof', 'embedded'] as const;
+export const PARTS = ['append', 'peer', 'rebuild', 'proof', 'commands', 'lag', 'asof', 'embedded'] as const;
 export type Part = (typeof PARTS)[number];

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { ApiKeyCache, ApiKeyRegistry, type NewApiKey } from '#access';
@@ -27,6 +29,8 @@ export interface TestApp {
  */
 export async function startTestApp(options: CreateAppOptions = {}): Promise<TestApp> {
   process.env.NODE_ENV = 'test';
+  // The notary signs with a key file: tests keep theirs out of the working tree's DATA_DIR.
+  process.env.LOG_SIGNING_KEY_FILE ??= join(tmpdir(), `gp-register-test-${process.pid}`, 'log-signing.key');
   const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
   const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' } });
   const app = await initTestApp(runtime, options);

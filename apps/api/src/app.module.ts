@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessModule, type AccessOptions } from '#access';
 import { LandscapeModule } from '#landscape';
 import { PracticeWritesModule } from '#practices';
+import { ProofModule } from '#proof';
 import { RuntimeModule, type Runtime } from '#runtime';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { FeedController } from './feed/feed.controller.js';
@@ -29,6 +30,7 @@ export class AppModule {
         PracticeWritesModule,
         LandscapeModule,
         DashboardModule.forFiles(options.dashboardDir),
+        ProofModule,
       ],
       controllers: [FeedController, HealthController],
     };
