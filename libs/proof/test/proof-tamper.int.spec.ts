@@ -33,7 +33,7 @@ describe('verify-log against tampering by the database owner (PostgreSQL server)
     await f.appendPractices(15, 5);
     await f.signAll();
     leafEvents = (await readLeaves(f.runtime.database.pool, 0, f.appended)).map((leaf) => leaf.eventId);
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
     await f?.close();
   });

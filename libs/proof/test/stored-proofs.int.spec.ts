@@ -25,7 +25,7 @@ describe('the stored tree (PostgreSQL server)', () => {
     }
     const events = (await f.runtime.eventStore.readAll(null, 10_000)).events;
     tree = new InMemoryTree(events.map(eventLeafHash));
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
     await f?.close();
   });

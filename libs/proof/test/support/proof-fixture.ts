@@ -60,10 +60,10 @@ export async function openProofFixture(options: { batchSize?: number } = {}): Pr
     async signAll() {
       await publishPublicKey(runtime.database.pool, { keyId: key.keyId, algorithm: 'Ed25519', publicKeyPem: key.publicKeyPem });
       // Other test files' transactions on the shared server can hold appends out of the readable log for a moment.
-      await eventually(
-        () => notary.step(),
-        (step) => step.signed?.treeSize === appended || (!step.hasMore && !step.headPending && step.treeSize === appended),
-      );
+      const signedAll = (step: Awaited<ReturnType<Notary['step']>>) =>
+        step.signed?.treeSize === appended || (!step.hasMore && !step.headPending && step.treeSize === appended);
+      const last = await eventually(() => notary.step(), signedAll, 90_000);
+      if (!signedAll(last)) throw new Error(`the notary did not sign the ${appended} events appended within 90 s (tree at ${last.treeSize})`);
     },
     async close() {
       await runtime.close();
