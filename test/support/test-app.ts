@@ -1,8 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { ApiKeyCache, ApiKeyRegistry, type NewApiKey } from '#access';
+import { REQUEST_TIMEOUTS, type DatabaseTimeouts } from '#platform';
 import { openRuntime, type Runtime } from '#runtime';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { createApp, type CreateAppOptions } from '../../apps/api/src/create-app.js';
 import { createServerDatabase } from './server-database.js';
 
 type Http = () => ReturnType<typeof request>;
@@ -25,11 +26,13 @@ export interface TestApp {
  * The real Nest app over real HTTP on a fresh database: the embedded one by default, or a new database on the
  * PostgreSQL server when DATABASE_URL is set (as CI does for its second run).
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { timeouts?: DatabaseTimeouts; app?: CreateAppOptions } = {}): Promise<TestApp> {
   process.env.NODE_ENV = 'test';
   const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
-  const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' } });
-  const app = await initTestApp(runtime);
+  // The API's own limits on waiting for the database, as main.ts sets them.
+  const timeouts = options.timeouts ?? REQUEST_TIMEOUTS;
+  const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' }, timeouts });
+  const app = await initTestApp(runtime, options.app);
   const clients = await testClients(app, runtime);
   return {
     app,
@@ -72,8 +75,8 @@ function withHeader(client: ReturnType<typeof request>, name: string, value: str
 }
 
 /** The API application on a runtime, initialised and ready for supertest (its OpenAPI UI left out, see createApp). */
-export async function initTestApp(runtime: Runtime): Promise<NestFastifyApplication> {
-  const app = await createApp(runtime, { openApiUi: false });
+export async function initTestApp(runtime: Runtime, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const app = await createApp(runtime, { ...options, openApiUi: false });
   await app.init();
   // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
   await app.getHttpAdapter().getInstance().ready();

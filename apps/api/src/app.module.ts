@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from '#access';
 import { LandscapeModule } from '#landscape';
@@ -7,6 +6,7 @@ import { PracticeWritesModule } from '#practices';
 import { RuntimeModule, type Runtime } from '#runtime';
 import { FeedController } from './feed/feed.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { Readiness } from './health/readiness.js';
 import { loggerOptions } from './logging.js';
 
 @Module({})
@@ -18,11 +18,11 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions()),
         RuntimeModule.forRuntime(runtime),
         AccessModule,
-        TerminusModule,
         PracticeWritesModule,
         LandscapeModule,
       ],
       controllers: [FeedController, HealthController],
+      providers: [Readiness],
     };
   }
 }

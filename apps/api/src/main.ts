@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { ApiKeyRegistry, writeFirstAdminKey } from '#access';
-import { databaseSettingsFromEnv } from '#platform';
+import { databaseSettingsFromEnv, REQUEST_TIMEOUTS, timeoutsFromEnv } from '#platform';
 import { openRuntime, type Runtime } from '#runtime';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
   const settings = databaseSettingsFromEnv();
-  const runtime = await openRuntime({ settings, applicationName: 'gp-register-api' });
+  const runtime = await openRuntime({ settings, applicationName: 'gp-register-api', timeouts: timeoutsFromEnv(REQUEST_TIMEOUTS) });
   await announceFirstAdminKey(runtime, settings.dataDir);
   const app = await createApp(runtime);
   const port = Number(process.env.PORT ?? 3000);

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '#event-store';
-import { connectDatabase, databaseSettingsFromEnv, type DatabaseConnection, type DatabaseSettings } from '#platform';
+import { connectDatabase, databaseSettingsFromEnv, poolTimeoutConfig, BATCH_TIMEOUTS, type DatabaseConnection, type DatabaseSettings, type DatabaseTimeouts } from '#platform';
 import { allEntities, allMigrations, MIGRATIONS_TABLE } from './schema.js';
 
 /** What every deployable (api, projector, cli, bench) needs: the database, its schema, the event store. */
@@ -15,6 +15,8 @@ export interface RuntimeOptions {
   readonly settings?: DatabaseSettings;
   readonly poolSize?: number;
   readonly applicationName?: string;
+  /** Limits on waiting for the database; the API and projector pass REQUEST_TIMEOUTS (default: the CLI's). */
+  readonly timeouts?: DatabaseTimeouts;
 }
 
 export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
@@ -29,7 +31,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
       migrationsTableName: MIGRATIONS_TABLE,
       migrationsTransactionMode: 'each',
       synchronize: false,
-      extra: { max: database.embedded ? 2 : 10 },
+      extra: { max: database.embedded ? 2 : 10, ...poolTimeoutConfig(options.timeouts ?? BATCH_TIMEOUTS, database.embedded) },
     });
     await dataSource.initialize();
     await dataSource.runMigrations();
