@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ApiKeyRegistry, writeFirstAdminKey } from '#access';
 import { databaseSettingsFromEnv, REQUEST_TIMEOUTS, timeoutsFromEnv } from '#platform';
-import { openRuntime, type Runtime } from '#runtime';
+import { exitOnSignals, openRuntime, type Runtime } from '#runtime';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
@@ -14,13 +14,13 @@ async function main(): Promise<void> {
   await app.listen(port, process.env.HOST?.trim() || '0.0.0.0');
   const where = runtime.database.embedded ? `embedded database in ${process.env.DATA_DIR ?? './.data'}` : 'PostgreSQL server';
   process.stdout.write(`GP register API listening on http://localhost:${port} (${where}); docs at /docs\n`);
-  const shutdown = async () => {
-    await app.close();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  exitOnSignals(
+    async () => {
+      await app.close();
+      await runtime.close();
+    },
+    (line) => process.stdout.write(`${line}\n`),
+  );
 }
 
 /** SPEC §7: the embedded database's first start writes an admin key to a file; the log names the file, never the key. */

@@ -1,3 +1,4 @@
 export * from './open-runtime.js';
 export * from './runtime.module.js';
 export * from './schema.js';
+export * from './graceful-shutdown.js';
