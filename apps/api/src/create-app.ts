@@ -7,6 +7,7 @@ import { setUpOpenApi } from './openapi.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies-only.js';
+import { parseJsonWithDepthLimit } from './http/json-parser.js';
 import { addSecurityHeaders, corsOriginsFromEnv } from './http/security-headers.js';
 import { fastifyServerOptions } from './http/server-limits.js';
 import { refuseRequestsWhileClosing } from './http/shutting-down.js';
@@ -32,8 +33,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   const adapter = new FastifyAdapter(fastifyServerOptions());
   const fastify = adapter.getInstance();
   refuseRequestsWhileClosing(fastify);
-  // JSON bodies also arrive as application/<something>+json (merge-patch, problem documents), parsed as JSON is.
-  fastify.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
+  parseJsonWithDepthLimit(fastify);
   acceptJsonBodiesOnly(fastify);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));

@@ -6,3 +6,4 @@ export * from './database/prepared-statements.js';
 export { DataDirInUseError, LOCK_FILE } from './database/data-dir-lock.js';
 export * from './database/database-timeouts.js';
 export * from './database/database-failure.js';
+export * from './cursor-signing.js';

@@ -8,6 +8,8 @@ export interface Runtime {
   readonly database: DatabaseConnection;
   readonly dataSource: DataSource;
   readonly eventStore: PostgresEventStore;
+  /** Where this process keeps its files (keys, secrets); 'memory' for a throw-away runtime. */
+  readonly dataDir: string;
   close(): Promise<void>;
 }
 
@@ -20,7 +22,8 @@ export interface RuntimeOptions {
 }
 
 export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const database = await connectDatabase(options.settings ?? databaseSettingsFromEnv(), options);
+  const settings = options.settings ?? databaseSettingsFromEnv();
+  const database = await connectDatabase(settings, options);
   let dataSource: DataSource | null = null;
   try {
     dataSource = new DataSource({
@@ -46,6 +49,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     database,
     dataSource: source,
     eventStore,
+    dataDir: settings.dataDir,
     async close() {
       await eventStore.close();
       // Nest's TypeOrmModule destroys the DataSource on app shutdown; the CLI and bench close it here.
