@@ -35,7 +35,8 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   refuseRequestsWhileClosing(fastify);
   parseJsonWithDepthLimit(fastify);
   acceptJsonBodiesOnly(fastify);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, { bufferLogs: true });
+  // bodyParser off: Nest would register its own JSON parser over ours (json-parser.ts) and refuse to start.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   await addSecurityHeaders(app);
   await refuseWhenOverloaded(app, runtime.database.pool, options.loadLimits);

@@ -82,7 +82,8 @@ export class ProblemFilter implements ExceptionFilter {
  * keep their status and render like any HttpException.
  */
 function bodyProblem(exception: unknown, instance: string): Problem | null {
-  const cause = exception instanceof HttpException ? (exception.cause as { code?: unknown; message?: string } | undefined) : undefined;
+  // Nest wraps Fastify's own errors; a content-type parser's error (json-parser.ts) arrives as it is.
+  const cause = (exception instanceof HttpException ? exception.cause : exception) as { code?: unknown; message?: string } | undefined;
   if (cause?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return problem(413, 'Request body too large', 'The request body is larger than 1 MiB.', 'PAYLOAD_TOO_LARGE', instance);
   }
