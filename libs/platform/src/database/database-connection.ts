@@ -31,7 +31,7 @@ export async function connectDatabase(settings: DatabaseSettings, options: Conne
   let embedded: EmbeddedPostgres | null = null;
   let url = settings.url;
   if (!url) {
-    embedded = await startEmbeddedPostgres(settings.dataDir, { holder: options.applicationName });
+    embedded = await startEmbeddedPostgres(settings.dataDir, { holder: options.applicationName, fsync: settings.embeddedFsync });
     url = embedded.url;
   }
   const max = options.poolSize ?? (embedded ? 4 : 20);
