@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '#event-store';
-import { connectDatabase, databaseSettingsFromEnv, poolTimeoutConfig, BATCH_TIMEOUTS, type DatabaseConnection, type DatabaseSettings, type DatabaseTimeouts } from '#platform';
+import type pg from 'pg';
+import { survivesLostConnections, connectDatabase, databaseSettingsFromEnv, poolTimeoutConfig, BATCH_TIMEOUTS, type DatabaseConnection, type DatabaseSettings, type DatabaseTimeouts } from '#platform';
 import { allEntities, allMigrations, MIGRATIONS_TABLE } from './schema.js';
 
 /** What every deployable (api, projector, cli, bench) needs: the database, its schema, the event store. */
@@ -37,6 +38,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
       extra: { max: database.embedded ? 2 : 10, ...poolTimeoutConfig(options.timeouts ?? BATCH_TIMEOUTS, database.embedded) },
     });
     await dataSource.initialize();
+    survivesLostConnections((dataSource.driver as unknown as { master: pg.Pool }).master);
     await dataSource.runMigrations();
   } catch (error) {
     await dataSource?.destroy().catch(() => undefined);

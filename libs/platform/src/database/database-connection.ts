@@ -43,7 +43,7 @@ export async function connectDatabase(settings: DatabaseSettings, options: Conne
     application_name: options.applicationName ?? 'gp-register',
     ...poolTimeoutConfig(timeouts, embedded !== null),
   });
-  pool.on('error', () => undefined); // an idle client's error is surfaced on its next use; don't crash the process
+  survivesLostConnections(pool);
   if (embedded) {
     markSharedSession(pool);
     const clients = await Promise.all(Array.from({ length: max }, () => pool.connect()));
@@ -70,4 +70,17 @@ export function poolTimeoutConfig(timeouts: DatabaseTimeouts, embedded: boolean)
     ...(timeouts.statementMs > 0 ? { query_timeout: timeouts.statementMs + 2_000 } : {}),
     keepAlive: true,
   };
+}
+
+/**
+ * A connection the server drops (a crash, a restart, a terminated backend) makes its client emit 'error'; pg-pool
+ * listens only while the client is idle, so one that is checked out between two statements would crash the process.
+ * The error is not lost: the client's next statement fails, the failure is answered 503 DATABASE_UNAVAILABLE, and the
+ * pool discards the client and connects afresh.
+ */
+export function survivesLostConnections(pool: pg.Pool): void {
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
 }

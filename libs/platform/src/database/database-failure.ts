@@ -21,7 +21,8 @@ const UNAVAILABLE_MESSAGES = [
 const BUSY_MESSAGES = ['timeout exceeded when trying to connect', 'Query read timeout'];
 
 export function classifyDatabaseFailure(error: unknown): DatabaseFailure | null {
-  for (let cause = error, depth = 0; cause instanceof Object && depth < 5; cause = causeOf(cause), depth++) {
+  // typeof, not instanceof: errors made by Node's own sockets come from another realm under a test runner's VM.
+  for (let cause = error, depth = 0; typeof cause === 'object' && cause !== null && depth < 5; cause = causeOf(cause), depth++) {
     const failure = classifyOne(cause as { code?: unknown; message?: unknown });
     if (failure) return failure;
   }
