@@ -12,7 +12,7 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
-const libs = ['platform', 'access', 'runtime', 'event-store', 'practices', 'landscape', 'ods-import', 'demo-history'];
+const libs = ['platform', 'access', 'runtime', 'event-store', 'practices', 'landscape', 'ods-import', 'demo-history', 'proof'];
 const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],

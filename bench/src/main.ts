@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       notes.push(...result.notes.map((note) => `append: ${note}`));
     });
   }
-  if (['rebuild', 'commands', 'lag', 'asof'].some((part) => options.parts.has(part as never))) {
+  if (['rebuild', 'proof', 'commands', 'lag', 'asof'].some((part) => options.parts.has(part as never))) {
     await attempt('national', notes, () => runNationalParts(options, report, notes));
   }
   if (options.parts.has('embedded')) {

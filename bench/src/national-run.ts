@@ -15,6 +15,7 @@ import { openPractices, readLogFacts } from './dataset/practice-facts.js';
 import { probeLag } from './lag/lag-probe.js';
 import { say } from './progress.js';
 import { measureRebuild, prepareProjection } from './rebuild/rebuild-bench.js';
+import { measureNotary, measureVerifyLog, prepareTree } from './proof/proof-bench.js';
 import type { BenchReport } from './report/bench-report.js';
 import { BenchRandom } from './seeded-random.js';
 import { ratio } from './stats.js';
@@ -51,8 +52,23 @@ export async function runNationalParts(options: NationalRunOptions, report: Benc
         report.rebuild.eventsPerSec = (await measureRebuild({ databaseUrl: database.url }, 'rebuild')).eventsPerSec;
       });
     }
+    // One signing key for the bench's notary and the API's, outside the database as in a deployment.
+    process.env.LOG_SIGNING_KEY_FILE ??= join(tmpdir(), `gp-register-bench-${process.pid}`, 'log-signing.key');
+    if (options.parts.has('proof')) {
+      await attempt('proof', notes, async () => {
+        const notary = await measureNotary(runtime!, process.env.LOG_SIGNING_KEY_FILE!);
+        const verify = await measureVerifyLog(database.url, process.env.LOG_SIGNING_KEY_FILE!);
+        const rebuild = report.rebuild.eventsPerSec;
+        const ratio = (value: number | null) => (value === null || rebuild === null ? null : value / rebuild);
+        report.proof = { notaryEventsPerSec: notary.eventsPerSec, verifyEventsPerSec: verify.eventsPerSec, notaryVsRebuild: ratio(notary.eventsPerSec), verifyVsRebuild: ratio(verify.eventsPerSec) };
+        if (rebuild === null) notes.push('proof: no rebuild in this run, so no ratios (run the rebuild part too)');
+      });
+    }
     const apiParts = (['commands', 'lag', 'asof'] as const).filter((part) => options.parts.has(part));
-    if (apiParts.length > 0) await runApiParts(runtime, database.url, apiParts, options, report, notes);
+    if (apiParts.length > 0) {
+      await prepareTree(runtime, process.env.LOG_SIGNING_KEY_FILE);
+      await runApiParts(runtime, database.url, apiParts, options, report, notes);
+    }
   } finally {
     await runtime?.close();
     if (options.keep || database.reused) say(`national: kept database ${name} (reuse it with --database ${name})`);

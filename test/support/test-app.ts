@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { ApiKeyCache, ApiKeyRegistry, type NewApiKey } from '#access';
@@ -26,13 +28,15 @@ export interface TestApp {
  * The real Nest app over real HTTP on a fresh database: the embedded one by default, or a new database on the
  * PostgreSQL server when DATABASE_URL is set (as CI does for its second run).
  */
-export async function startTestApp(options: { timeouts?: DatabaseTimeouts; app?: CreateAppOptions } = {}): Promise<TestApp> {
+export async function startTestApp(options: CreateAppOptions & { timeouts?: DatabaseTimeouts } = {}): Promise<TestApp> {
   process.env.NODE_ENV = 'test';
+  // The notary signs with a key file: tests keep theirs out of the working tree's DATA_DIR.
+  process.env.LOG_SIGNING_KEY_FILE ??= join(tmpdir(), `gp-register-test-${process.pid}`, 'log-signing.key');
   const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
   // The API's own limits on waiting for the database, as main.ts sets them.
-  const timeouts = options.timeouts ?? REQUEST_TIMEOUTS;
+  const { timeouts = REQUEST_TIMEOUTS, ...appOptions } = options;
   const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' }, timeouts });
-  const app = await initTestApp(runtime, options.app);
+  const app = await initTestApp(runtime, appOptions);
   const clients = await testClients(app, runtime);
   return {
     app,

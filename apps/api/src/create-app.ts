@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { Runtime } from '#runtime';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppOptions } from './app.module.js';
 import { setUpOpenApi } from './openapi.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
@@ -13,7 +13,7 @@ import { fastifyServerOptions } from './http/server-limits.js';
 import { refuseRequestsWhileClosing } from './http/shutting-down.js';
 import { refuseWhenOverloaded, type LoadLimits } from './http/back-pressure.js';
 
-export interface CreateAppOptions {
+export interface CreateAppOptions extends AppOptions {
   /**
    * Serve the OpenAPI UI at /docs (default true; the document at /docs-json always). Its assets are served by
    * @fastify/static, whose CommonJS code requires an ES module (content-disposition 3): Node 20.19+ does that
@@ -36,7 +36,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   parseJsonWithDepthLimit(fastify);
   acceptJsonBodiesOnly(fastify);
   // bodyParser off: Nest would register its own JSON parser over ours (json-parser.ts) and refuse to start.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime), adapter, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, options), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   await addSecurityHeaders(app);
   await refuseWhenOverloaded(app, runtime.database.pool, options.loadLimits);

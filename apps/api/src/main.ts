@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ApiKeyRegistry, writeFirstAdminKey } from '#access';
+import { ApiKeyRegistry, sessionSecretFrom, sessionTtlHoursFromEnv, writeFirstAdminKey } from '#access';
 import { databaseSettingsFromEnv, REQUEST_TIMEOUTS, timeoutsFromEnv } from '#platform';
 import { exitOnSignals, openRuntime, type Runtime } from '#runtime';
 import { createApp } from './create-app.js';
@@ -8,12 +8,13 @@ async function main(): Promise<void> {
   const settings = databaseSettingsFromEnv();
   const runtime = await openRuntime({ settings, applicationName: 'gp-register-api', timeouts: timeoutsFromEnv(REQUEST_TIMEOUTS) });
   await announceFirstAdminKey(runtime, settings.dataDir);
-  const app = await createApp(runtime);
+  const sessions = { secret: sessionSecretFrom(process.env, settings.dataDir), ttlHours: sessionTtlHoursFromEnv() };
+  const app = await createApp(runtime, { access: { sessions } });
   const port = Number(process.env.PORT ?? 3000);
   // Every interface by default, as a container needs (Fastify alone would listen on localhost only); HOST narrows it.
   await app.listen(port, process.env.HOST?.trim() || '0.0.0.0');
   const where = runtime.database.embedded ? `embedded database in ${process.env.DATA_DIR ?? './.data'}` : 'PostgreSQL server';
-  process.stdout.write(`GP register API listening on http://localhost:${port} (${where}); docs at /docs\n`);
+  process.stdout.write(`GP register API listening on http://localhost:${port} (${where}); dashboard at /ui/, docs at /docs\n`);
   exitOnSignals(
     async () => {
       await app.close();

@@ -16,7 +16,7 @@ describe('robustness: limits, refusals and readiness (SPEC §9, e2e)', () => {
     // A short lock limit, so that a lock held elsewhere shows within the test's time.
     t = await startTestApp({
       timeouts: { ...REQUEST_TIMEOUTS, lockMs: 1_000, acquireMs: 20_000 },
-      app: { loadLimits: { ...LOAD_LIMITS, maxPoolWaiting: 0 } },
+      loadLimits: { ...LOAD_LIMITS, maxPoolWaiting: 0 },
     });
     port = await listenOnLoopback(t.app);
     await t.http().post('/practices').send({ odsCode: 'R10001', name: 'Robust Surgery', openedOn: '2004-04-01' }).expect(201);

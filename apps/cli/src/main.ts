@@ -9,6 +9,8 @@ import { replayCommand } from './commands/replay.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { keysCommand } from './commands/keys.command.js';
+import { verifyLogCommand } from './commands/verify-log.command.js';
+import { migrateCommand } from './commands/migrate.command.js';
 
 const program = new Command('gp-register')
   .description('GP contract transition register: import NHS ODS files, seed a demo history, maintain projections')
@@ -27,6 +29,8 @@ program.addCommand(replayCommand());
 program.addCommand(verifyCommand());
 program.addCommand(exportCommand());
 program.addCommand(keysCommand());
+program.addCommand(verifyLogCommand());
+program.addCommand(migrateCommand());
 
 await run(program, process.argv);
 

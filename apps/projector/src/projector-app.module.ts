@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LandscapeProjectionModule } from '#landscape';
+import { NotaryModule } from '#proof';
 import { RuntimeModule, type Runtime } from '#runtime';
 
 /** The projector on its own: the runtime's database and event store, and the landscape projection. No HTTP. */
@@ -8,7 +9,7 @@ export class ProjectorAppModule {
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: ProjectorAppModule,
-      imports: [RuntimeModule.forRuntime(runtime), LandscapeProjectionModule],
+      imports: [RuntimeModule.forRuntime(runtime), LandscapeProjectionModule, NotaryModule],
     };
   }
 }

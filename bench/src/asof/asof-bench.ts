@@ -12,6 +12,8 @@ export interface AsOfOptions {
   readonly summarySamples: number;
   readonly practiceSamples: number;
   readonly bitemporalSamples: number;
+  readonly trendSamples: number;
+  readonly trendWarmUp: number;
   readonly naiveRuns: number;
   readonly warmUp: number;
   /** Each kind of question gets its own share of the time: a slow one cannot starve the others. */
@@ -23,6 +25,7 @@ export interface AsOfReads {
   readonly summary: readonly number[];
   readonly practice: readonly number[];
   readonly bitemporal: readonly number[];
+  readonly trend: readonly number[];
   /** Summaries the API gave, for the naive fold to answer again (possibly later, e.g. once the API has stopped). */
   readonly naiveQuestions: readonly NaiveQuestion[];
 }
@@ -33,9 +36,12 @@ export interface NaiveQuestion {
   readonly expected: ReturnType<typeof comparableApiSummary>;
 }
 
+/** The national trend the performance issue names: 100 quarterly dates, from a random month over 2001-2004. */
+const TREND_POINTS = 100;
+
 /**
  * Reads at random dates, one request at a time (latency, not throughput), over HTTP against the API: the landscape
- * summary, single practices, and the summary with a past knownAt.
+ * summary, single practices, the summary with a past knownAt, and a trend of 100 quarters.
  */
 export async function runAsOfReads(api: ApiEndpoint, facts: LogFacts, options: AsOfOptions): Promise<AsOfReads> {
   const client = new KeepAliveClient(api.baseUrl, api.authorization);
@@ -51,13 +57,18 @@ export async function runAsOfReads(api: ApiEndpoint, facts: LogFacts, options: A
     const bitemporalPath = () =>
       `/landscape/summary?asOf=${randomDate(random, options.historyStart, today())}&knownAt=${randomInstant(random, facts.firstRecordedAt, facts.lastRecordedAt)}`;
     const bitemporal = await sample(client, 'bitemporal summary', bitemporalPath, options.bitemporalSamples, options);
+    const trendPath = () => {
+      const from = `${randomDate(random, addDays(options.historyStart, -3 * 365), options.historyStart).slice(0, 7)}-01`;
+      return `/landscape/trend?from=${from}&to=${addMonths(from, 3 * (TREND_POINTS - 1))}&every=quarter`;
+    };
+    const trend = await sample(client, `trend of ${TREND_POINTS} quarters`, trendPath, options.trendSamples, { ...options, warmUp: options.trendWarmUp });
     const naiveQuestions: NaiveQuestion[] = [];
     for (let run = 0; run < options.naiveRuns; run++) {
       const asOf = randomDate(random, options.historyStart, today());
       const answer = JSON.parse((await client.get(`/landscape/summary?asOf=${asOf}`)).body);
       naiveQuestions.push({ asOf, knownAt: answer.knownAt, expected: comparableApiSummary(answer) });
     }
-    return { summary, practice, bitemporal, naiveQuestions };
+    return { summary, practice, bitemporal, trend, naiveQuestions };
   } finally {
     client.close();
   }
@@ -86,10 +97,12 @@ export function asOfFigures(reads: AsOfReads, naiveMs: number | null): AsOfFigur
     bitemporalSummaryP50Ms: median(reads.bitemporal),
     naiveFoldSummaryMs: naiveMs,
     speedupVsNaive: ratio(naiveMs, summaryP50),
+    trendP50Ms: median(reads.trend),
+    trendVsSummary: ratio(median(reads.trend), summaryP50),
   };
 }
 
-async function sample(client: KeepAliveClient, what: string, path: () => string, count: number, options: AsOfOptions): Promise<number[]> {
+async function sample(client: KeepAliveClient, what: string, path: () => string, count: number, options: Pick<AsOfOptions, 'warmUp' | 'budgetMsPerKind'>): Promise<number[]> {
   const deadline = Date.now() + options.budgetMsPerKind;
   for (let i = 0; i < options.warmUp; i++) await client.get(path());
   const latencies: number[] = [];
@@ -111,6 +124,13 @@ function lastOpenDay(practice: PracticeFacts): string {
   if (practice.endedOn === null) return today();
   const dayBefore = addDays(practice.endedOn, -1);
   return dayBefore < practice.openedOn ? practice.openedOn : dayBefore;
+}
+
+/** The first of a month plus whole months (day 1, so no month-end clamping). */
+function addMonths(firstOfMonth: string, months: number): string {
+  const date = new Date(`${firstOfMonth}T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date.toISOString().slice(0, 10);
 }
 
 function randomInstant(random: BenchRandom, from: string, to: string): string {

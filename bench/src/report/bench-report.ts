@@ -14,6 +14,8 @@ export interface BenchReport {
     vsStoreAppend: number | null;
   };
   rebuild: { eventsPerSec: number | null };
+  /** The notary catching up over the national log from zero, verify-log over it, and both against the rebuild. */
+  proof: { notaryEventsPerSec: number | null; verifyEventsPerSec: number | null; notaryVsRebuild: number | null; verifyVsRebuild: number | null };
   lag: { p50Ms: number | null; p99Ms: number | null };
   asOf: {
     summaryP50Ms: number | null;
@@ -22,6 +24,8 @@ export interface BenchReport {
     bitemporalSummaryP50Ms: number | null;
     naiveFoldSummaryMs: number | null;
     speedupVsNaive: number | null;
+    trendP50Ms: number | null;
+    trendVsSummary: number | null;
   };
   memory: { apiPeakRssMb: number | null };
   peer: { name: string | null; appendEventsPerSec: number | null; appendRatio: number | null };
@@ -43,6 +47,8 @@ export interface EmbeddedReport {
     bitemporalSummaryP50Ms: number | null;
     naiveFoldSummaryMs: number | null;
     speedupVsNaive: number | null;
+    trendP50Ms: number | null;
+    trendVsSummary: number | null;
   };
   memory: { apiPeakRssMb: number | null };
 }
@@ -57,6 +63,8 @@ export const emptyAsOf = (): AsOfFigures => ({
   bitemporalSummaryP50Ms: null,
   naiveFoldSummaryMs: null,
   speedupVsNaive: null,
+  trendP50Ms: null,
+  trendVsSummary: null,
 });
 
 export const emptyAppend = (): AppendFigures => ({ eventsPerSec: null, rawInsertEventsPerSec: null, ratio: null });
@@ -67,6 +75,7 @@ export function emptyReport(machine: BenchReport['machine'], run: BenchReport['r
     append: emptyAppend(),
     commands: { perSec: null, p50Ms: null, p99Ms: null, storeAppendPerSec: null, vsStoreAppend: null },
     rebuild: { eventsPerSec: null },
+    proof: { notaryEventsPerSec: null, verifyEventsPerSec: null, notaryVsRebuild: null, verifyVsRebuild: null },
     lag: { p50Ms: null, p99Ms: null },
     asOf: emptyAsOf(),
     memory: { apiPeakRssMb: null },

@@ -23,6 +23,7 @@ export function humanSummary(report: BenchReport, notes: readonly string[]): str
         `rebuild ${format(e.rebuild.eventsPerSec)} events/s`,
       `     summary p50 ${format(e.asOf.summaryP50Ms)} ms, p99 ${format(e.asOf.summaryP99Ms)} ms; practice p50 ${format(e.asOf.practiceP50Ms)} ms; ` +
         `bitemporal p50 ${format(e.asOf.bitemporalSummaryP50Ms)} ms; naive fold ${format(e.asOf.naiveFoldSummaryMs)} ms (${format(e.asOf.speedupVsNaive)}×); ` +
+        `trend of 100 quarters p50 ${format(e.asOf.trendP50Ms)} ms (${format(e.asOf.trendVsSummary)}× the summary); ` +
         `API peak RSS ${format(e.memory.apiPeakRssMb)} MB`,
     );
   }

@@ -2,6 +2,7 @@ import { ApiKeyCache } from './api-keys/api-key-cache.js';
 import { looksLikeApiKey } from './api-keys/api-key-secret.js';
 import { JwtRefused, type JwtVerifier } from './jwt/jwt-verifier.js';
 import type { Principal } from './principal.js';
+import type { Sessions } from './session/sessions.js';
 
 /** A request's token did not establish a principal; `detail` is safe to show (it never repeats the token). */
 export class Unauthenticated extends Error {
@@ -22,7 +23,15 @@ export class Authenticator {
   constructor(
     private readonly keys: ApiKeyCache,
     private readonly jwt: JwtVerifier | null,
+    private readonly sessions: Sessions | null = null,
   ) {}
+
+  /** The principal of a dashboard session cookie (the guard accepts one on GET and HEAD only). */
+  async principalForSession(token: string): Promise<Principal> {
+    const principal = this.sessions ? await this.sessions.principalFor(token) : null;
+    if (!principal) throw new Unauthenticated('the session has expired, was ended, or its API key was revoked; sign in again', true);
+    return principal;
+  }
 
   async principalFor(authorization: string | undefined): Promise<Principal> {
     if (authorization === undefined || authorization === '') throw new Unauthenticated('this route needs Authorization: Bearer <API key or token>', false);

@@ -1,6 +1,9 @@
 export * from './roles.js';
 export * from './principal.js';
-export { AccessModule } from './access.module.js';
+export { AccessModule, type AccessOptions } from './access.module.js';
+export { Sessions, sessionTtlHoursFromEnv, type SessionSettings } from './session/sessions.js';
+export { sessionSecretFrom, ephemeralSessionSecret, SESSION_SECRET_FILE } from './session/session-secret.js';
+export { SESSION_COOKIE } from './session/session-cookie.js';
 export { Authenticator, Unauthenticated } from './authenticator.js';
 export { RequiresRole, PublicRoute, BEARER_SCHEME, ROUTE_ACCESS, type RouteAccess } from './http/route-access.js';
 export { requestPrincipal } from './http/principal-request.js';

@@ -6,6 +6,8 @@ import { GetLandscapeDiffController } from './application/get-landscape-diff/get
 import { GetLandscapeDiffHandler } from './application/get-landscape-diff/get-landscape-diff.handler.js';
 import { GetLandscapeSummaryController } from './application/get-landscape-summary/get-landscape-summary.controller.js';
 import { GetLandscapeSummaryHandler } from './application/get-landscape-summary/get-landscape-summary.handler.js';
+import { GetLandscapeTrendController } from './application/get-landscape-trend/get-landscape-trend.controller.js';
+import { GetLandscapeTrendHandler } from './application/get-landscape-trend/get-landscape-trend.handler.js';
 import { GetPracticeController } from './application/get-practice/get-practice.controller.js';
 import { GetPracticeHandler } from './application/get-practice/get-practice.handler.js';
 import { ListPracticesController } from './application/list-practices/list-practices.controller.js';
@@ -16,7 +18,7 @@ import { ReadConsistency } from './application/shared/read-consistency.js';
 import { LandscapeProjectionModule } from './landscape-projection.module.js';
 
 /**
- * The read side of SPEC §5 (practices, landscape summary and diff, providers, CSV report) served from the bitemporal
+ * The read side of SPEC §5 (practices, landscape summary, trend and diff, providers, CSV report) served from the bitemporal
  * projection through the QueryBus, plus the projector itself (started on bootstrap unless PROJECTOR=off).
  */
 @Module({
@@ -26,6 +28,7 @@ import { LandscapeProjectionModule } from './landscape-projection.module.js';
     GetPracticeController,
     GetLandscapeSummaryController,
     GetLandscapeDiffController,
+    GetLandscapeTrendController,
     ListProvidersController,
     ExportPracticesCsvController,
   ],
@@ -35,6 +38,7 @@ import { LandscapeProjectionModule } from './landscape-projection.module.js';
     GetPracticeHandler,
     GetLandscapeSummaryHandler,
     GetLandscapeDiffHandler,
+    GetLandscapeTrendHandler,
     ListProvidersHandler,
     ExportPracticesCsvHandler,
   ],

@@ -170,11 +170,12 @@ describe('landscape reads over HTTP (projector running in the app)', () => {
       [...common, 'status', 'commissioner', 'contractType', 'holderKind', 'trust', 'federation', 'pcn', 'limit', 'cursor'].sort(),
     );
     expect(parameters('/practices/{ods}')).toEqual([...common, 'ods'].sort());
-    expect(parameters('/landscape/summary')).toEqual([...common, 'bands'].sort());
+    expect(parameters('/landscape/summary')).toEqual([...common, 'bands', 'commissioner'].sort());
+    expect(parameters('/landscape/trend')).toEqual(['bands', 'commissioner', 'every', 'from', 'knownAt', 'minPosition', 'to']);
     expect(parameters('/landscape/diff')).toEqual(['from', 'knownAt', 'minPosition', 'to']);
     expect(parameters('/providers')).toEqual(common);
     expect(parameters('/reports/practices.csv')).toEqual(common);
-    for (const path of ['/practices', '/practices/{ods}', '/landscape/summary', '/landscape/diff', '/providers', '/reports/practices.csv']) {
+    for (const path of ['/practices', '/practices/{ods}', '/landscape/summary', '/landscape/trend', '/landscape/diff', '/providers', '/reports/practices.csv']) {
       expect(Object.keys(body.paths[path].get.responses)).toEqual(expect.arrayContaining(['200', '400', '503']));
     }
   });

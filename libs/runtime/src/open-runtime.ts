@@ -1,8 +1,11 @@
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PostgresEventStore } from '#event-store';
 import type pg from 'pg';
+import { inTransaction, PostgresEventStore } from '#event-store';
 import { survivesLostConnections, connectDatabase, databaseSettingsFromEnv, poolTimeoutConfig, BATCH_TIMEOUTS, type DatabaseConnection, type DatabaseSettings, type DatabaseTimeouts } from '#platform';
+import { grantAppRole } from './app-role.js';
 import { allEntities, allMigrations, MIGRATIONS_TABLE } from './schema.js';
+import { mayMigrate, pendingMigrations, SchemaNotCurrentError } from './schema-currency.js';
 
 /** What every deployable (api, projector, cli, bench) needs: the database, its schema, the event store. */
 export interface Runtime {
@@ -11,6 +14,8 @@ export interface Runtime {
   readonly eventStore: PostgresEventStore;
   /** Where this process keeps its files (keys, secrets); 'memory' for a throw-away runtime. */
   readonly dataDir: string;
+  /** Names of the migrations this opening applied (none when the schema was current). */
+  readonly migrationsApplied: readonly string[];
   close(): Promise<void>;
 }
 
@@ -26,6 +31,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   const settings = options.settings ?? databaseSettingsFromEnv();
   const database = await connectDatabase(settings, options);
   let dataSource: DataSource | null = null;
+  let migrationsApplied: string[] = [];
   try {
     dataSource = new DataSource({
       type: 'postgres',
@@ -39,7 +45,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     });
     await dataSource.initialize();
     survivesLostConnections((dataSource.driver as unknown as { master: pg.Pool }).master);
-    await dataSource.runMigrations();
+    migrationsApplied = await bringSchemaUpToDate(dataSource, database);
   } catch (error) {
     await dataSource?.destroy().catch(() => undefined);
     await database.close();
@@ -52,6 +58,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     dataSource: source,
     eventStore,
     dataDir: settings.dataDir,
+    migrationsApplied,
     async close() {
       await eventStore.close();
       // Nest's TypeOrmModule destroys the DataSource on app shutdown; the CLI and bench close it here.
@@ -59,4 +66,22 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
       await database.close();
     },
   };
+}
+
+/**
+ * SPEC §8: the owner (the default on a fresh or embedded database) migrates as it always has, and refreshes the
+ * register_app grants; a login without the right to migrate runs no DDL at all, and refuses to start on an old schema.
+ */
+async function bringSchemaUpToDate(dataSource: DataSource, database: DatabaseConnection): Promise<string[]> {
+  const pending = await pendingMigrations(database.pool, allMigrations.map((migration) => new migration().name ?? migration.name));
+  if (pending.length === 0) return [];
+  if (!database.embedded && !(await mayMigrate(database.pool))) throw new SchemaNotCurrentError(pending);
+  const applied = await dataSource.runMigrations();
+  if (!database.embedded) {
+    // New tables need the role's grants; an owner that may not manage roles still starts (migrate reports it).
+    await inTransaction(database.pool, grantAppRole).catch((error: Error) =>
+      new Logger('Runtime').warn(`could not grant register_app its privileges (${error.message}): run \`npm run cli -- migrate\` as an owner that may`),
+    );
+  }
+  return applied.map((migration) => migration.name);
 }

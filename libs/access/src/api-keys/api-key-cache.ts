@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type pg from 'pg';
 import { NotificationSignal } from '#event-store';
 import { sharesOneSession } from '#platform';
@@ -17,9 +17,10 @@ const MISS_RELOAD_MIN_MS = 1_000;
  * any instance announces a change (LISTEN/NOTIFY on a server; on the embedded database every change is made here), and
  * every few seconds regardless.
  */
-export class ApiKeyCache {
+export class ApiKeyCache implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ApiKeyCache.name);
   private byHash = new Map<string, ApiKey>();
+  private byId = new Map<string, ApiKey>();
   private lastMissReload = 0;
   private reloading: Promise<void> | null = null;
   private readonly signal: NotificationSignal;
@@ -38,6 +39,15 @@ export class ApiKeyCache {
     this.loop ??= this.follow();
   }
 
+  /** In the API: loaded before the first request, followed until shutdown. */
+  onModuleInit(): Promise<void> {
+    return this.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
   async stop(): Promise<void> {
     this.stopped.abort();
     await this.signal.close();
@@ -46,16 +56,30 @@ export class ApiKeyCache {
 
   /** The principal a key stands for, or null for a key that is unknown, revoked or expired. */
   async principalFor(secret: string, now = new Date()): Promise<Principal | null> {
+    const key = await this.usableKey(secret, now);
+    return key && principalOf(key, 'api-key');
+  }
+
+  /** The key a secret belongs to if it may be used now (sign-in needs its id for the session cookie). */
+  async usableKey(secret: string, now = new Date()): Promise<ApiKey | null> {
     const hash = apiKeyHash(secret).toString('hex');
-    let key = this.byHash.get(hash);
-    if (!key && Date.now() - this.lastMissReload >= MISS_RELOAD_MIN_MS) {
-      this.lastMissReload = Date.now();
-      // Should the database be away, the key is judged on what is already known.
-      await this.reload().catch(() => undefined);
-      key = this.byHash.get(hash);
-    }
-    if (!key || !isKeyUsable(key, now)) return null;
-    return { name: key.name, role: key.role, commissioners: key.commissioners, via: 'api-key' };
+    const key = this.byHash.get(hash) ?? (await this.afterMissReload(() => this.byHash.get(hash)));
+    return key && isKeyUsable(key, now) ? key : null;
+  }
+
+  /** The principal of a session signed in with key `id`: null once that key is revoked or expired. */
+  async principalForKeyId(id: string, now = new Date()): Promise<Principal | null> {
+    const key = this.byId.get(id) ?? (await this.afterMissReload(() => this.byId.get(id)));
+    return key && isKeyUsable(key, now) ? principalOf(key, 'session') : null;
+  }
+
+  /** A key not in memory may have been made a moment ago elsewhere: reload, at most once a second. */
+  private async afterMissReload(lookUp: () => ApiKey | undefined): Promise<ApiKey | undefined> {
+    if (Date.now() - this.lastMissReload < MISS_RELOAD_MIN_MS) return undefined;
+    this.lastMissReload = Date.now();
+    // Should the database be away, the key is judged on what is already known.
+    await this.reload().catch(() => undefined);
+    return lookUp();
   }
 
   /** Reloads the table (concurrent callers share one load). */
@@ -64,6 +88,7 @@ export class ApiKeyCache {
       .hashes()
       .then((rows) => {
         this.byHash = new Map(rows.map((row) => [row.hash, row.key]));
+        this.byId = new Map(rows.map((row) => [row.key.id, row.key]));
       })
       .finally(() => {
         this.reloading = null;
@@ -80,3 +105,5 @@ export class ApiKeyCache {
     }
   }
 }
+
+const principalOf = (key: ApiKey, via: Principal['via']): Principal => ({ name: key.name, role: key.role, commissioners: key.commissioners, via });

@@ -26,6 +26,8 @@ export class GetLandscapeSummary extends Query<LandscapeSummary> {
     readonly asOf: string | undefined,
     readonly knownAt: string | undefined,
     readonly bands: readonly PopulationBand[],
+    /** Only practices with one of these commissioners on asOf; null for all. */
+    readonly commissioners: ReadonlySet<string> | null = null,
   ) {
     super();
   }

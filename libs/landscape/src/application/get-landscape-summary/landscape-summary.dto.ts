@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
+import { OptionalCommissioners } from '../shared/commissioner-filter.js';
 import { ReadParams } from '../shared/read-params.dto.js';
 import { DEFAULT_BANDS, IsBandBounds } from './population-bands.js';
 
@@ -12,19 +13,22 @@ export class LandscapeSummaryParams extends ReadParams {
     description: 'provider population band bounds: 20000,100000 gives [0,20000), [20000,100000), [100000,∞)',
   })
   bands?: string;
+
+  @OptionalCommissioners()
+  commissioner?: string[];
 }
 
 const counts = { type: 'object', additionalProperties: { type: 'integer' } } as const;
 
-class PracticeCountsDoc {
+export class PracticeCountsDoc {
   @ApiProperty() open!: number;
 }
-class GpsDoc {
+export class GpsDoc {
   @ApiProperty() partners!: number;
   @ApiProperty() salaried!: number;
   @ApiProperty({ description: 'salaried / (partners + salaried), 0 when there are no GPs' }) salariedShare!: number;
 }
-class SubcontractedDoc {
+export class SubcontractedDoc {
   @ApiProperty() total!: number;
   @ApiProperty({ ...counts, description: 'practices by trust code' }) byTrust!: Record<string, number>;
 }
@@ -42,7 +46,7 @@ class BandDoc {
   @ApiProperty() providers!: number;
   @ApiProperty() registeredPatients!: number;
 }
-class ProvidersDoc {
+export class ProvidersDoc {
   @ApiProperty() total!: number;
   @ApiProperty({ type: [BandDoc], description: "a provider's population is the sum over its open practices" })
   byPopulationBand!: BandDoc[];
