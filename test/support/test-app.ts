@@ -6,6 +6,7 @@ import { ApiKeyCache, ApiKeyRegistry, type NewApiKey } from '#access';
 import { REQUEST_TIMEOUTS, type DatabaseTimeouts } from '#platform';
 import { openRuntime, type Runtime } from '#runtime';
 import { createApp, type CreateAppOptions } from '../../apps/api/src/create-app.js';
+import { LOAD_LIMITS } from '../../apps/api/src/http/back-pressure.js';
 import { createServerDatabase } from './server-database.js';
 
 type Http = () => ReturnType<typeof request>;
@@ -80,7 +81,10 @@ function withHeader(client: ReturnType<typeof request>, name: string, value: str
 
 /** The API application on a runtime, initialised and ready for supertest (its OpenAPI UI left out, see createApp). */
 export async function initTestApp(runtime: Runtime, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const app = await createApp(runtime, { ...options, openApiUi: false });
+  // No shedding on event-loop delay unless a test asks for it: a test process compiles modules and runs other files'
+  // work on the same loop, and a slow first sample would refuse the first requests of an unrelated test.
+  const loadLimits = options.loadLimits ?? { ...LOAD_LIMITS, maxEventLoopDelayMs: 0 };
+  const app = await createApp(runtime, { ...options, loadLimits, openApiUi: false });
   await app.init();
   // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
   await app.getHttpAdapter().getInstance().ready();

@@ -45,7 +45,8 @@ describe('hardened inputs (SPEC §9, e2e)', () => {
   });
 
   it('refuses a feed cursor it did not sign, or one whose contents were changed', async () => {
-    const first = await t.http().get('/feed').query({ limit: 1 }).expect(200);
+    // On a shared server the feed shows nothing while another client's transaction is older than ours: wait for it.
+    const first = await eventually(() => t.http().get('/feed').query({ limit: 1 }), (r) => r.status === 200 && r.body.nextCursor !== null);
     const cursor: string = first.body.nextCursor;
     await t.http().get('/feed').query({ after: cursor, limit: 1 }).expect(200);
     const forged = [
