@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
+import { ApiKeyRegistry } from '#access';
 import { openRuntime, SchemaNotCurrentError, type Runtime } from '#runtime';
 import { migrateCommand } from '../../../apps/cli/src/commands/migrate.command.js';
 import { createServerDatabase, type ServerDatabase } from '../../../test/support/server-database.js';
@@ -66,10 +67,16 @@ describe('the service as a login holding only register_app (PostgreSQL server)',
   it('runs the API and its notary: writes are accepted, projected and signed', async () => {
     const savedKeyFile = process.env.LOG_SIGNING_KEY_FILE;
     process.env.LOG_SIGNING_KEY_FILE = join(mkdtempSync(join(tmpdir(), 'proof-key-')), 'log-signing.key');
+    // Keys are the operator's to issue, as the owner: the service only reads them.
+    const owner = new pg.Pool({ connectionString: database.url, max: 1 });
+    const key = await new ApiKeyRegistry(owner).create({ name: 'recorder', role: 'recorder', createdBy: 'cli:test' }).finally(() => owner.end());
     const app = await initTestApp(runtime);
     try {
       const contract = { type: 'GMS', holder: { kind: 'partnership', id: 'church-street', name: 'Church Street' } };
-      const http = () => request(app.getHttpServer());
+      const http = () => {
+        const client = request(app.getHttpServer());
+        return { post: (path: string) => client.post(path).set('Authorization', `Bearer ${key.key}`), get: (path: string) => client.get(path).set('Authorization', `Bearer ${key.key}`) };
+      };
       const written = await http().post('/practices').send({ odsCode: 'M92011', name: 'Church Street', openedOn: '2010-04-01', commissionerCode: '5E1', contract }).expect(201);
       await http().get('/practices/M92011').query({ minPosition: written.body.position }).expect(200);
       const head = await eventually(() => http().get('/log/tree-head'), (response) => response.status === 200);
@@ -92,6 +99,8 @@ describe('the service as a login holding only register_app (PostgreSQL server)',
     ['delete leaves', `DELETE FROM proof.leaves`],
     ['create a table', `CREATE TABLE landscape.intruder (x int)`],
     ['drop a projection', `DROP TABLE landscape.practice_versions`],
+    ['issue itself an API key', `INSERT INTO access.api_keys (id, name, role, secret_sha256, created_by) VALUES ('key_000000000000', 'x', 'admin', sha256('x'), 'x')`],
+    ['un-revoke an API key', `UPDATE access.api_keys SET revoked_at = NULL`],
   ])('may not %s', async (_what, sql) => {
     await expect(service.query(sql)).rejects.toMatchObject({ code: '42501' });
   });

@@ -13,8 +13,10 @@ const LOG_TABLES: Readonly<Record<string, string>> = {
   'proof.tree_heads': 'SELECT, INSERT',
   'proof.signing_keys': 'SELECT, INSERT',
   'proof.notary_checkpoint': 'SELECT, UPDATE',
+  // API keys are the operator's to issue and revoke (the CLI, as the owner): the service only reads them.
+  'access.api_keys': 'SELECT',
 };
-const LOG_SCHEMAS = ['event_store', 'proof'];
+const LOG_SCHEMAS = ['event_store', 'proof', 'access'];
 
 /**
  * Creates the NOLOGIN role (roles are cluster-wide, so once per server, tolerating another database's migration doing
