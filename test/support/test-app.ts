@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { ApiKeyCache, ApiKeyRegistry, type NewApiKey } from '#access';
+import { REQUEST_TIMEOUTS, type DatabaseTimeouts } from '#platform';
 import { openRuntime, type Runtime } from '#runtime';
 import { createApp, type CreateAppOptions } from '../../apps/api/src/create-app.js';
+import { LOAD_LIMITS } from '../../apps/api/src/http/back-pressure.js';
 import { createServerDatabase } from './server-database.js';
 
 type Http = () => ReturnType<typeof request>;
@@ -27,13 +29,15 @@ export interface TestApp {
  * The real Nest app over real HTTP on a fresh database: the embedded one by default, or a new database on the
  * PostgreSQL server when DATABASE_URL is set (as CI does for its second run).
  */
-export async function startTestApp(options: CreateAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(options: CreateAppOptions & { timeouts?: DatabaseTimeouts } = {}): Promise<TestApp> {
   process.env.NODE_ENV = 'test';
   // The notary signs with a key file: tests keep theirs out of the working tree's DATA_DIR.
   process.env.LOG_SIGNING_KEY_FILE ??= join(tmpdir(), `gp-register-test-${process.pid}`, 'log-signing.key');
   const server = process.env.DATABASE_URL ? await createServerDatabase(process.env.DATABASE_URL) : null;
-  const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' } });
-  const app = await initTestApp(runtime, options);
+  // The API's own limits on waiting for the database, as main.ts sets them.
+  const { timeouts = REQUEST_TIMEOUTS, ...appOptions } = options;
+  const runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' }, timeouts });
+  const app = await initTestApp(runtime, appOptions);
   const clients = await testClients(app, runtime);
   return {
     app,
@@ -77,7 +81,10 @@ function withHeader(client: ReturnType<typeof request>, name: string, value: str
 
 /** The API application on a runtime, initialised and ready for supertest (its OpenAPI UI left out, see createApp). */
 export async function initTestApp(runtime: Runtime, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const app = await createApp(runtime, { ...options, openApiUi: false });
+  // No shedding on event-loop delay unless a test asks for it: a test process compiles modules and runs other files'
+  // work on the same loop, and a slow first sample would refuse the first requests of an unrelated test.
+  const loadLimits = options.loadLimits ?? { ...LOAD_LIMITS, maxEventLoopDelayMs: 0 };
+  const app = await createApp(runtime, { ...options, loadLimits, openApiUi: false });
   await app.init();
   // Fastify finishes registering its routes and plugins asynchronously: supertest needs them all in place.
   await app.getHttpAdapter().getInstance().ready();

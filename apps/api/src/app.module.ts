@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule, type AccessOptions } from '#access';
 import { LandscapeModule } from '#landscape';
@@ -9,6 +8,7 @@ import { RuntimeModule, type Runtime } from '#runtime';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { FeedController } from './feed/feed.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { Readiness } from './health/readiness.js';
 import { loggerOptions } from './logging.js';
 
 export interface AppOptions {
@@ -26,13 +26,13 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions()),
         RuntimeModule.forRuntime(runtime),
         AccessModule.forRoot(options.access),
-        TerminusModule,
         PracticeWritesModule,
         LandscapeModule,
         DashboardModule.forFiles(options.dashboardDir),
         ProofModule,
       ],
       controllers: [FeedController, HealthController],
+      providers: [Readiness],
     };
   }
 }

@@ -7,10 +7,11 @@ import { setUpOpenApi } from './openapi.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { acceptJsonBodiesOnly } from './http/json-bodies-only.js';
+import { parseJsonWithDepthLimit } from './http/json-parser.js';
 import { addSecurityHeaders, corsOriginsFromEnv } from './http/security-headers.js';
-
-/** SPEC §5: bodies over 1 MiB are refused with 413 (rendered as problem+json by the filter). */
-const BODY_LIMIT_BYTES = 1024 * 1024;
+import { fastifyServerOptions } from './http/server-limits.js';
+import { refuseRequestsWhileClosing } from './http/shutting-down.js';
+import { refuseWhenOverloaded, type LoadLimits } from './http/back-pressure.js';
 
 export interface CreateAppOptions extends AppOptions {
   /**
@@ -19,6 +20,8 @@ export interface CreateAppOptions extends AppOptions {
    * natively, Jest's module loader on Node 20 cannot, so the tests' app goes without the UI.
    */
   readonly openApiUi?: boolean;
+  /** Past these the service answers 503 OVERLOADED (default LOAD_LIMITS). */
+  readonly loadLimits?: LoadLimits;
 }
 
 /**
@@ -27,14 +30,16 @@ export interface CreateAppOptions extends AppOptions {
  * 926-929/s and p99 47-55 ms on Express, in alternating runs on one database (the HTTP path was half its CPU there).
  */
 export async function createApp(runtime: Runtime, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, routerOptions: { ignoreTrailingSlash: true } });
+  const adapter = new FastifyAdapter(fastifyServerOptions());
   const fastify = adapter.getInstance();
-  // JSON bodies also arrive as application/<something>+json (merge-patch, problem documents), parsed as JSON is.
-  fastify.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
+  refuseRequestsWhileClosing(fastify);
+  parseJsonWithDepthLimit(fastify);
   acceptJsonBodiesOnly(fastify);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, options), adapter, { bufferLogs: true });
+  // bodyParser off: Nest would register its own JSON parser over ours (json-parser.ts) and refuse to start.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, options), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   await addSecurityHeaders(app);
+  await refuseWhenOverloaded(app, runtime.database.pool, options.loadLimits);
   const corsOrigins = corsOriginsFromEnv();
   if (corsOrigins.length > 0) {
     app.enableCors({

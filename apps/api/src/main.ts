@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { ApiKeyRegistry, sessionSecretFrom, sessionTtlHoursFromEnv, writeFirstAdminKey } from '#access';
-import { databaseSettingsFromEnv } from '#platform';
-import { openRuntime, type Runtime } from '#runtime';
+import { databaseSettingsFromEnv, REQUEST_TIMEOUTS, timeoutsFromEnv } from '#platform';
+import { exitOnSignals, openRuntime, type Runtime } from '#runtime';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
   const settings = databaseSettingsFromEnv();
-  const runtime = await openRuntime({ settings, applicationName: 'gp-register-api' });
+  const runtime = await openRuntime({ settings, applicationName: 'gp-register-api', timeouts: timeoutsFromEnv(REQUEST_TIMEOUTS) });
   await announceFirstAdminKey(runtime, settings.dataDir);
   const sessions = { secret: sessionSecretFrom(process.env, settings.dataDir), ttlHours: sessionTtlHoursFromEnv() };
   const app = await createApp(runtime, { access: { sessions } });
@@ -15,13 +15,13 @@ async function main(): Promise<void> {
   await app.listen(port, process.env.HOST?.trim() || '0.0.0.0');
   const where = runtime.database.embedded ? `embedded database in ${process.env.DATA_DIR ?? './.data'}` : 'PostgreSQL server';
   process.stdout.write(`GP register API listening on http://localhost:${port} (${where}); dashboard at /ui/, docs at /docs\n`);
-  const shutdown = async () => {
-    await app.close();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  exitOnSignals(
+    async () => {
+      await app.close();
+      await runtime.close();
+    },
+    (line) => process.stdout.write(`${line}\n`),
+  );
 }
 
 /** SPEC §7: the embedded database's first start writes an admin key to a file; the log names the file, never the key. */

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ProjectorService } from '#landscape';
 import { NotaryService } from '#proof';
-import { openRuntime } from '#runtime';
+import { exitOnSignals, openRuntime } from '#runtime';
 import { ProjectorAppModule } from './projector-app.module.js';
 
 /**
@@ -21,14 +21,13 @@ async function main(): Promise<void> {
   const logger = new Logger('Projector');
   logger.log(`projecting the landscape (${runtime.database.embedded ? 'embedded database' : 'PostgreSQL server'})`);
 
-  const shutdown = async () => {
-    logger.log('stopping after the step in progress');
-    await app.close();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  exitOnSignals(
+    async () => {
+      await app.close();
+      await runtime.close();
+    },
+    (line) => logger.log(`${line} (the step in progress commits or rolls back whole)`),
+  );
 }
 
 main().catch((error: unknown) => {

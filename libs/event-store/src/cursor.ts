@@ -5,6 +5,7 @@ import type { LogCursor } from './event-store.port.js';
  * encoding can change with its version prefix.
  */
 const PREFIX = 'v1.';
+const MAX_BIGINT = 2n ** 63n - 1n;
 
 export function encodeCursor(cursor: LogCursor): string {
   return PREFIX + Buffer.from(`${cursor.transactionId}.${cursor.position}`).toString('base64url');
@@ -14,8 +15,9 @@ export function encodeCursor(cursor: LogCursor): string {
 export function decodeCursor(text: string): LogCursor | null {
   if (!text.startsWith(PREFIX)) return null;
   const decoded = Buffer.from(text.slice(PREFIX.length), 'base64url').toString('utf8');
-  const match = /^(\d{1,20})\.(\d{1,20})$/.exec(decoded);
-  if (!match) return null;
+  const match = /^(\d{1,19})\.(\d{1,19})$/.exec(decoded);
+  // Both are bigint columns: a number past their range would fail in the database, not here.
+  if (!match || BigInt(match[1]) > MAX_BIGINT || BigInt(match[2]) > MAX_BIGINT) return null;
   return { transactionId: match[1], position: match[2] };
 }
 

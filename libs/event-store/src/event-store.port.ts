@@ -64,6 +64,8 @@ export interface AppendOptions {
   readonly idempotencyKey?: string;
   /** What the key was first used for (e.g. a hash of method, path and body); a different one is refused. */
   readonly idempotencyFingerprint?: string;
+  /** Whose key it is: keys of different principals never meet (default: the store's own, '' ). */
+  readonly idempotencyPrincipal?: string;
 }
 
 export interface StreamAppendResult {
@@ -135,7 +137,7 @@ export abstract class EventStore {
   /** Atomic: every stream's expected version is checked and all events land, or none do. */
   abstract append(appends: readonly StreamAppend[], options?: AppendOptions): Promise<AppendResult>;
   /** The stored answer for an idempotency key, if it was used before. */
-  abstract findIdempotentResult(key: string, fingerprint?: string): Promise<AppendResult | null>;
+  abstract findIdempotentResult(key: string, fingerprint?: string, principal?: string): Promise<AppendResult | null>;
   abstract readAll(after: LogCursor | null, limit: number): Promise<ReadAllResult>;
   /** How many readable events lie after `after` (counted up to `limit`), without reading them. */
   abstract backlog(after: LogCursor | null, limit: number): Promise<Backlog>;

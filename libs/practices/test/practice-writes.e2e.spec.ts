@@ -259,7 +259,7 @@ describe('practice write API (e2e)', () => {
     });
 
     it('refuses a cursor it did not issue and a limit over 1000', async () => {
-      expectProblem(await t.http().get('/feed').query({ after: 'nonsense' }), 400, 'VALIDATION_FAILED');
+      expectProblem(await t.http().get('/feed').query({ after: 'nonsense' }), 400, 'INVALID_CURSOR');
       expectProblem(await t.http().get('/feed').query({ limit: 1001 }), 400, 'VALIDATION_FAILED');
     });
   });

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type pg from 'pg';
 import { inTransaction, PostgresEventStore } from '#event-store';
-import { connectDatabase, databaseSettingsFromEnv, type DatabaseConnection, type DatabaseSettings } from '#platform';
+import { survivesLostConnections, connectDatabase, databaseSettingsFromEnv, poolTimeoutConfig, BATCH_TIMEOUTS, type DatabaseConnection, type DatabaseSettings, type DatabaseTimeouts } from '#platform';
 import { grantAppRole } from './app-role.js';
 import { allEntities, allMigrations, MIGRATIONS_TABLE } from './schema.js';
 import { mayMigrate, pendingMigrations, SchemaNotCurrentError } from './schema-currency.js';
@@ -11,6 +12,8 @@ export interface Runtime {
   readonly database: DatabaseConnection;
   readonly dataSource: DataSource;
   readonly eventStore: PostgresEventStore;
+  /** Where this process keeps its files (keys, secrets); 'memory' for a throw-away runtime. */
+  readonly dataDir: string;
   /** Names of the migrations this opening applied (none when the schema was current). */
   readonly migrationsApplied: readonly string[];
   close(): Promise<void>;
@@ -20,10 +23,13 @@ export interface RuntimeOptions {
   readonly settings?: DatabaseSettings;
   readonly poolSize?: number;
   readonly applicationName?: string;
+  /** Limits on waiting for the database; the API and projector pass REQUEST_TIMEOUTS (default: the CLI's). */
+  readonly timeouts?: DatabaseTimeouts;
 }
 
 export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const database = await connectDatabase(options.settings ?? databaseSettingsFromEnv(), options);
+  const settings = options.settings ?? databaseSettingsFromEnv();
+  const database = await connectDatabase(settings, options);
   let dataSource: DataSource | null = null;
   let migrationsApplied: string[] = [];
   try {
@@ -35,9 +41,10 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
       migrationsTableName: MIGRATIONS_TABLE,
       migrationsTransactionMode: 'each',
       synchronize: false,
-      extra: { max: database.embedded ? 2 : 10 },
+      extra: { max: database.embedded ? 2 : 10, ...poolTimeoutConfig(options.timeouts ?? BATCH_TIMEOUTS, database.embedded) },
     });
     await dataSource.initialize();
+    survivesLostConnections((dataSource.driver as unknown as { master: pg.Pool }).master);
     migrationsApplied = await bringSchemaUpToDate(dataSource, database);
   } catch (error) {
     await dataSource?.destroy().catch(() => undefined);
@@ -50,6 +57,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     database,
     dataSource: source,
     eventStore,
+    dataDir: settings.dataDir,
     migrationsApplied,
     async close() {
       await eventStore.close();

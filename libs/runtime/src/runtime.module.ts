@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventStore } from '#event-store';
-import { PG_POOL } from '#platform';
+import { CursorSigner, loadCursorSigner, PG_POOL } from '#platform';
 import type { Runtime } from './open-runtime.js';
 
 /** Makes the opened runtime injectable: the event store port, the raw pool and TypeORM's DataSource. */
@@ -20,8 +20,9 @@ export class RuntimeModule {
       providers: [
         { provide: EventStore, useValue: runtime.eventStore },
         { provide: PG_POOL, useValue: runtime.database.pool },
+        { provide: CursorSigner, useFactory: () => loadCursorSigner(runtime.dataDir) },
       ],
-      exports: [EventStore, PG_POOL, TypeOrmModule],
+      exports: [EventStore, PG_POOL, CursorSigner, TypeOrmModule],
     };
   }
 }

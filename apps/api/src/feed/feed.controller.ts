@@ -5,6 +5,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { decodeCursor, encodeCursor, EventStore } from '#event-store';
 import { toEventView } from '#practices';
+import { CursorSigner } from '#platform';
 
 export class FeedParams {
   @IsOptional()
@@ -34,26 +35,30 @@ export class FeedParams {
 @RequiresRole('auditor')
 @Controller('feed')
 export class FeedController {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly signer: CursorSigner,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Events in commit order with a resumable cursor' })
   @ApiOkResponse({ description: '{events[], nextCursor, hasMore}' })
   @ApiResponse({ status: 400, description: 'invalid cursor or limit (problem+json)' })
   async read(@Query() params: FeedParams) {
-    const after = params.after === undefined ? null : decodeCursor(params.after);
+    const signed = params.after === undefined ? null : this.signer.verify(params.after);
+    const after = signed === null ? null : decodeCursor(signed);
     if (params.after !== undefined && after === null) {
       throw new BadRequestException({
         title: 'Invalid cursor',
         detail: 'after must be a nextCursor returned by this feed',
-        code: 'VALIDATION_FAILED',
+        code: 'INVALID_CURSOR',
         errors: [{ field: 'after', message: 'not a cursor issued by this service' }],
       });
     }
     const page = await this.store.readAll(after, params.limit ?? 100);
     return {
       events: page.events.map(toEventView),
-      nextCursor: page.cursor ? encodeCursor(page.cursor) : (params.after ?? null),
+      nextCursor: page.cursor ? this.signer.sign(encodeCursor(page.cursor)) : (params.after ?? null),
       hasMore: page.hasMore,
     };
   }

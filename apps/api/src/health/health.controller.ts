@@ -1,34 +1,39 @@
 import { PublicRoute } from '#access';
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { ProjectionStatus } from '#landscape';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Readiness } from './readiness.js';
 
-/** Projections this far behind the log still count as ready; beyond it, reads would be visibly stale. */
-const MAX_READY_LAG_EVENTS = 10_000;
+const NOT_READY_RETRY_AFTER_SECONDS = 5;
 
 @ApiTags('health')
 @PublicRoute()
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
-    private readonly indicators: HealthIndicatorService,
-    @Inject(ProjectionStatus) private readonly projections: ProjectionStatus,
-  ) {}
+  constructor(private readonly readiness: Readiness) {}
 
+  /** Readiness: for load balancers and for jobs that wait before reading. Never throws past its report. */
   @Get()
-  @HealthCheck()
-  @ApiOperation({ summary: 'Liveness and readiness: the database answers and the projections keep up with the log' })
-  check() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2_000 }),
-      async () => {
-        const indicator = this.indicators.check('projections');
-        const lag = await this.projections.lag();
-        return lag.events <= MAX_READY_LAG_EVENTS ? indicator.up(lag) : indicator.down(lag);
-      },
-    ]);
+  @ApiOperation({ summary: 'Readiness: the database answers and the projections have caught up with the log since start' })
+  @ApiOkResponse({ description: '{status: "ok", database, projections}' })
+  @ApiResponse({ status: 503, description: 'not ready (problem+json with the same report): database down, or projections catching-up or behind' })
+  async check() {
+    const { ready, database, projections } = await this.readiness.report();
+    if (ready) return { status: 'ok', database, projections };
+    throw new ServiceUnavailableException({
+      title: 'Not ready',
+      detail: database.status !== 'up' ? `database ${database.reason}` : `projections ${projections.status}`,
+      code: 'NOT_READY',
+      retryAfter: NOT_READY_RETRY_AFTER_SECONDS,
+      database,
+      projections,
+    });
+  }
+
+  /** Liveness: the process answers HTTP. Touches nothing else, so a database outage never gets the API restarted. */
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process is up and answering (no database access)' })
+  @ApiOkResponse({ description: '{status: "ok"}' })
+  live() {
+    return { status: 'ok' };
   }
 }

@@ -2,6 +2,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemDocument as problem, sendProblem, type FieldError, type Problem } from './problem.js';
 import { translateDomainError } from '#practices';
+import { databaseProblem } from './database-problem.js';
 
 interface ProblemBody {
   title?: string;
@@ -24,6 +25,9 @@ const DEFAULT_CODES: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'RULE_VIOLATION',
   503: 'SERVICE_UNAVAILABLE',
+  408: 'REQUEST_TIMEOUT',
+  414: 'URI_TOO_LONG',
+  431: 'HEADERS_TOO_LARGE',
 };
 
 /** Renders every error as application/problem+json: domain refusals, validation, HTTP errors, and the unexpected. */
@@ -36,7 +40,11 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const response = http.getResponse<FastifyReply>();
     const instance = request.originalUrl ?? request.url;
-    const problem = bodyProblem(exception, instance) ?? this.toProblem(translateDomainError(exception) ?? exception, instance);
+    const problem =
+      bodyProblem(exception, instance) ??
+      databaseProblem(exception, instance) ??
+      fastifyProblem(exception, instance) ??
+      this.toProblem(translateDomainError(exception) ?? exception, instance);
     if (problem.status >= 500 && problem.status !== 503) this.logger.error(exception);
     if (response.sent) return;
     sendProblem(response, problem);
@@ -74,7 +82,8 @@ export class ProblemFilter implements ExceptionFilter {
  * keep their status and render like any HttpException.
  */
 function bodyProblem(exception: unknown, instance: string): Problem | null {
-  const cause = exception instanceof HttpException ? (exception.cause as { code?: unknown; message?: string } | undefined) : undefined;
+  // Nest wraps Fastify's own errors; a content-type parser's error (json-parser.ts) arrives as it is.
+  const cause = (exception instanceof HttpException ? exception.cause : exception) as { code?: unknown; message?: string } | undefined;
   if (cause?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return problem(413, 'Request body too large', 'The request body is larger than 1 MiB.', 'PAYLOAD_TOO_LARGE', instance);
   }
@@ -82,4 +91,22 @@ function bodyProblem(exception: unknown, instance: string): Problem | null {
     return problem(400, 'Malformed JSON', `The request body is not valid JSON: ${cause.message}`, 'MALFORMED_JSON', instance);
   }
   return null;
+}
+
+/**
+ * Errors Fastify raises itself and hands to Nest's error handler: a handler past its time limit (SPEC §9: 503 with
+ * Retry-After, never a wait beyond 30 s), and client errors that carry their own 4xx status.
+ */
+function fastifyProblem(exception: unknown, instance: string): Problem | null {
+  const error = exception as { code?: unknown; statusCode?: unknown; message?: unknown } | null;
+  if (typeof error?.code !== 'string' || !error.code.startsWith('FST_')) return null;
+  if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
+    return {
+      ...problem(503, 'Overloaded', 'The request could not be answered within the time limit; retry later.', 'OVERLOADED', instance),
+      retryAfter: 2,
+    };
+  }
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : null;
+  if (status === null) return null;
+  return problem(status, HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Bad request', String(error.message ?? ''), DEFAULT_CODES[status] ?? `HTTP_${status}`, instance);
 }

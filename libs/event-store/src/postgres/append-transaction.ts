@@ -1,5 +1,6 @@
 import type { ClientBase, Pool } from 'pg';
 import { hotStatement } from './hot-statement.js';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
 import { inTransaction } from './in-transaction.js';
 import { encodeCursor } from '../cursor.js';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
@@ -22,10 +23,23 @@ import {
 
 export const APPENDED_CHANNEL = 'event_store_appended';
 
+/** What is kept of an answer: ids and versions only, so its size is bounded by the number of events, not their data. */
+interface StoredAnswer {
+  readonly position: string;
+  readonly streams: readonly { readonly streamId: string; readonly streamVersion: number; readonly eventIds: readonly string[] }[];
+}
+
 interface StoredIdempotentResult {
   readonly fingerprint: string | null;
-  readonly result: AppendResult;
+  readonly result: StoredAnswer;
 }
+
+export interface IdempotencySettings {
+  /** How long a key is kept; past it, the key may be used again for anything. */
+  readonly ttlSeconds: number;
+}
+
+const READ_EVENTS_BY_ID_SQL = `SELECT ${EVENT_COLUMNS} FROM event_store.events e WHERE e.event_id = ANY($1::uuid[])`;
 
 /**
  * Runs one append atomically on one pooled connection. Without an idempotency key it is a single call of the append
@@ -38,23 +52,25 @@ export async function appendAtomically(
   appends: readonly StreamAppend[],
   options: AppendOptions,
   embedded: boolean,
+  idempotency: IdempotencySettings,
 ): Promise<AppendResult> {
   assertWellFormed(appends);
   const key = options.idempotencyKey;
   const fingerprint = options.idempotencyFingerprint ?? null;
+  const principal = options.idempotencyPrincipal ?? '';
   try {
     if (key === undefined) return await appendEvents(pool, appends, embedded);
     return await inTransaction(pool, async (client) => {
-      const claimed = await client.query(CLAIM_IDEMPOTENCY_KEY_SQL, [key, fingerprint]);
+      const claimed = await client.query(CLAIM_IDEMPOTENCY_KEY_SQL, [principal, key, fingerprint, idempotency.ttlSeconds]);
       if (claimed.rowCount === 0) {
         // Already used (possibly by a concurrent attempt we just waited for): answer with what it stored. Nothing was
         // written, so the transaction ends the same whether it commits or rolls back.
-        const stored = await findIdempotentResult(client, key);
+        const stored = await findIdempotentResult(client, principal, key, idempotency);
         if (!stored) throw new Error(`idempotency key ${key} is claimed but has no stored result`);
-        return replay(stored, key, fingerprint);
+        return replay(client, stored, key, fingerprint);
       }
       const result = await appendEvents(client, appends, embedded);
-      await client.query(STORE_IDEMPOTENT_RESULT_SQL, [key, JSON.stringify(result)]);
+      await client.query(STORE_IDEMPOTENT_RESULT_SQL, [principal, key, JSON.stringify(toStoredAnswer(result))]);
       return result;
     });
   } catch (error) {
@@ -66,16 +82,48 @@ export async function appendAtomically(
 
 export async function findIdempotentResult(
   queryable: ClientBase | Pool,
+  principal: string,
   key: string,
+  idempotency: IdempotencySettings,
 ): Promise<StoredIdempotentResult | null> {
-  const { rows } = await queryable.query<StoredIdempotentResult>(FIND_IDEMPOTENT_RESULT_SQL, [key]);
+  const { rows } = await queryable.query<StoredIdempotentResult>(FIND_IDEMPOTENT_RESULT_SQL, [principal, key, idempotency.ttlSeconds]);
   return rows[0] ?? null;
 }
 
-/** The stored answer, marked as a replay; refused when the key was first used for a different request. */
-export function replay(stored: StoredIdempotentResult, key: string, fingerprint: string | null): AppendResult {
+/**
+ * The stored answer, marked as a replay, its events read back from the log; refused when the key was first used for
+ * a different request.
+ */
+export async function replay(
+  queryable: ClientBase | Pool,
+  stored: StoredIdempotentResult,
+  key: string,
+  fingerprint: string | null,
+): Promise<AppendResult> {
   if (fingerprint !== null && stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
-  return { ...stored.result, replayed: true };
+  const ids = stored.result.streams.flatMap((s) => s.eventIds);
+  const { rows } = await queryable.query<EventRow>(READ_EVENTS_BY_ID_SQL, [ids]);
+  const byId = new Map(rows.map((row) => [row.event_id, toRecordedEvent(row)]));
+  return {
+    position: stored.result.position,
+    replayed: true,
+    streams: stored.result.streams.map((s) => ({
+      streamId: s.streamId,
+      streamVersion: s.streamVersion,
+      events: s.eventIds.map((id) => {
+        const event = byId.get(id.toLowerCase());
+        if (!event) throw new Error(`event ${id} of idempotency key ${key} is not in the log`);
+        return event;
+      }),
+    })),
+  };
+}
+
+function toStoredAnswer(result: AppendResult): StoredAnswer {
+  return {
+    position: result.position,
+    streams: result.streams.map((s) => ({ streamId: s.streamId, streamVersion: s.streamVersion, eventIds: s.events.map((e) => e.eventId) })),
+  };
 }
 
 async function appendEvents(queryable: Pool | ClientBase, appends: readonly StreamAppend[], embedded: boolean): Promise<AppendResult> {

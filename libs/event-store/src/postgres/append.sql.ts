@@ -3,20 +3,30 @@
  * go over as unnest()ed arrays.
  */
 
-/** Claims the key first, so a concurrent duplicate waits here for the first attempt and then finds its result. */
+/**
+ * Claims the principal's key first, so a concurrent duplicate waits here for the first attempt and then finds its
+ * result. A key older than the time-to-live ($4, seconds) is claimed afresh, as if it had never been used.
+ */
 export const CLAIM_IDEMPOTENCY_KEY_SQL = `
-INSERT INTO event_store.idempotency_keys (key, fingerprint)
-VALUES ($1, $2)
-ON CONFLICT (key) DO NOTHING
+INSERT INTO event_store.idempotency_keys AS k (principal, key, fingerprint)
+VALUES ($1, $2, $3)
+ON CONFLICT (principal, key) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, result = NULL, created_at = now()
+ WHERE k.created_at < now() - make_interval(secs => $4)
 RETURNING key`;
 
 export const FIND_IDEMPOTENT_RESULT_SQL = `
 SELECT fingerprint, result
   FROM event_store.idempotency_keys
- WHERE key = $1 AND result IS NOT NULL`;
+ WHERE principal = $1 AND key = $2 AND result IS NOT NULL AND created_at >= now() - make_interval(secs => $3)`;
 
 export const STORE_IDEMPOTENT_RESULT_SQL = `
-UPDATE event_store.idempotency_keys SET result = $2::jsonb WHERE key = $1`;
+UPDATE event_store.idempotency_keys SET result = $3::jsonb WHERE principal = $1 AND key = $2`;
+
+/** Expired keys, a bounded batch at a time so that pruning never holds many rows at once. */
+export const PRUNE_IDEMPOTENCY_KEYS_SQL = `
+DELETE FROM event_store.idempotency_keys
+ WHERE ctid IN (SELECT ctid FROM event_store.idempotency_keys
+                 WHERE created_at < now() - make_interval(secs => $1) LIMIT 10000)`;
 
 /**
  * The whole append in one call of event_store.append_events (migration 1763856600000, which explains its guarantees):

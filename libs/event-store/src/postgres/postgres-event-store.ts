@@ -13,7 +13,8 @@ import {
 } from '../event-store.port.js';
 import { EventUpcasters } from '../upcasting/event-upcasters.js';
 import { NotificationSignal } from './notification-signal.js';
-import { APPENDED_CHANNEL, appendAtomically, findIdempotentResult, replay } from './append-transaction.js';
+import { APPENDED_CHANNEL, appendAtomically, findIdempotentResult, replay, type IdempotencySettings } from './append-transaction.js';
+import { IdempotencyPruner, idempotencyTtlSecondsFromEnv } from './idempotency-pruning.js';
 import { EVENT_COLUMNS, READ_STREAM_AFTER_SQL, toRecordedEvent, type EventRow } from './event-row.js';
 import { hotStatement } from './hot-statement.js';
 import { readStreamSettled } from './settled-stream-read.js';
@@ -24,6 +25,8 @@ export interface PostgresEventStoreOptions {
   readonly upcasters?: EventUpcasters;
   /** True for the embedded PGlite (no LISTEN/NOTIFY there); detected with `SELECT version()` when left out. */
   readonly embedded?: boolean;
+  /** How long idempotency keys are kept (default IDEMPOTENCY_TTL_HOURS, else 24 hours). */
+  readonly idempotencyTtlSeconds?: number;
 }
 
 const READ_STREAMS_SQL = `
@@ -40,6 +43,8 @@ export class PostgresEventStore extends EventStore {
   private readonly upcasters: EventUpcasters;
   private readonly signal: NotificationSignal;
   private embedded: Promise<boolean> | null;
+  private readonly idempotency: IdempotencySettings;
+  readonly idempotencyPruner: IdempotencyPruner;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -48,6 +53,8 @@ export class PostgresEventStore extends EventStore {
     super();
     this.upcasters = options.upcasters ?? new EventUpcasters();
     this.embedded = options.embedded === undefined ? null : Promise.resolve(options.embedded);
+    this.idempotency = { ttlSeconds: options.idempotencyTtlSeconds ?? idempotencyTtlSecondsFromEnv() };
+    this.idempotencyPruner = new IdempotencyPruner(pool, this.idempotency.ttlSeconds);
     this.signal = new NotificationSignal(pool, APPENDED_CHANNEL, async () => !(await this.isEmbedded()));
   }
 
@@ -77,14 +84,15 @@ export class PostgresEventStore extends EventStore {
   }
 
   async append(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
-    const result = await appendAtomically(this.pool, appends, options, await this.isEmbedded());
+    const result = await appendAtomically(this.pool, appends, options, await this.isEmbedded(), this.idempotency);
+    if (options.idempotencyKey !== undefined) this.idempotencyPruner.maybePrune();
     if (!result.replayed) this.signal.notify();
     return result;
   }
 
-  async findIdempotentResult(key: string, fingerprint?: string): Promise<AppendResult | null> {
-    const stored = await findIdempotentResult(this.pool, key);
-    return stored ? replay(stored, key, fingerprint ?? null) : null;
+  async findIdempotentResult(key: string, fingerprint?: string, principal = ''): Promise<AppendResult | null> {
+    const stored = await findIdempotentResult(this.pool, principal, key, this.idempotency);
+    return stored ? replay(this.pool, stored, key, fingerprint ?? null) : null;
   }
 
   async readAll(after: LogCursor | null, limit: number): Promise<ReadAllResult> {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import type { DatabaseSettings } from './database-settings.js';
 import { markSharedSession } from './prepared-statements.js';
+import { BATCH_TIMEOUTS, sessionTimeoutOptions, type DatabaseTimeouts } from './database-timeouts.js';
 
 // Dates stay 'YYYY-MM-DD' strings (no time zone shifts); bigints stay strings (no precision loss).
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -17,6 +18,8 @@ export interface DatabaseConnection {
 export interface ConnectOptions {
   readonly poolSize?: number;
   readonly applicationName?: string;
+  /** Limits on waiting for the database (default: the CLI's, which allow long statements). */
+  readonly timeouts?: DatabaseTimeouts;
 }
 
 /**
@@ -28,17 +31,19 @@ export async function connectDatabase(settings: DatabaseSettings, options: Conne
   let embedded: EmbeddedPostgres | null = null;
   let url = settings.url;
   if (!url) {
-    embedded = await startEmbeddedPostgres(settings.dataDir, { holder: options.applicationName });
+    embedded = await startEmbeddedPostgres(settings.dataDir, { holder: options.applicationName, fsync: settings.embeddedFsync });
     url = embedded.url;
   }
   const max = options.poolSize ?? (embedded ? 4 : 20);
+  const timeouts = options.timeouts ?? BATCH_TIMEOUTS;
   const pool = new pg.Pool({
     connectionString: url,
     max,
     idleTimeoutMillis: embedded ? 0 : 30_000,
     application_name: options.applicationName ?? 'gp-register',
+    ...poolTimeoutConfig(timeouts, embedded !== null),
   });
-  pool.on('error', () => undefined); // an idle client's error is surfaced on its next use; don't crash the process
+  survivesLostConnections(pool);
   if (embedded) {
     markSharedSession(pool);
     const clients = await Promise.all(Array.from({ length: max }, () => pool.connect()));
@@ -53,4 +58,29 @@ export async function connectDatabase(settings: DatabaseSettings, options: Conne
       await embedded?.close();
     },
   };
+}
+
+/** The pool's part of the limits: how long to wait for a connection, and on a server the session's own limits. */
+export function poolTimeoutConfig(timeouts: DatabaseTimeouts, embedded: boolean): Partial<pg.PoolConfig> {
+  if (embedded) return { connectionTimeoutMillis: timeouts.acquireMs };
+  return {
+    connectionTimeoutMillis: timeouts.acquireMs,
+    options: sessionTimeoutOptions(timeouts),
+    // A server that stops answering altogether (a cut network) never cancels the statement itself.
+    ...(timeouts.statementMs > 0 ? { query_timeout: timeouts.statementMs + 2_000 } : {}),
+    keepAlive: true,
+  };
+}
+
+/**
+ * A connection the server drops (a crash, a restart, a terminated backend) makes its client emit 'error'; pg-pool
+ * listens only while the client is idle, so one that is checked out between two statements would crash the process.
+ * The error is not lost: the client's next statement fails, the failure is answered 503 DATABASE_UNAVAILABLE, and the
+ * pool discards the client and connects afresh.
+ */
+export function survivesLostConnections(pool: pg.Pool): void {
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
 }

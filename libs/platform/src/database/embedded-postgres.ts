@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { keepMessageGroupsTogether } from './pglite-session-queue.js';
+import { durableStartParams, flushCommitsToDisk } from './durable-pglite.js';
 import { makePrivateFolder, restrict } from './private-folder.js';
 
 /**
@@ -26,6 +27,8 @@ export interface EmbeddedPostgres {
 
 export interface EmbeddedOptions {
   readonly maxConnections?: number;
+  /** Flush every commit to disk (EMBEDDED_FSYNC=on): survives an OS crash or power cut, at a cost (see durable-pglite.ts). */
+  readonly fsync?: boolean;
   /** Who holds the data folder, as a second process is told. */
   readonly holder?: string;
 }
@@ -42,7 +45,9 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory', options:
   const socketFolder = mkdtempSync(join(tmpdir(), `gp-register-db-${process.pid}-`));
   let db: PGlite | null = null;
   try {
-    db = await PGlite.create(location);
+    const durable = options.fsync === true && dataDir !== 'memory';
+    db = await PGlite.create(location, durable ? { startParams: durableStartParams() } : {});
+    if (durable) await flushCommitsToDisk(db);
     if (dataDir !== 'memory') restrict(location);
     const server = new PGLiteSocketServer({ db, path: join(socketFolder, '.s.PGSQL.5432'), maxConnections: options.maxConnections ?? 16 });
     keepMessageGroupsTogether(server);

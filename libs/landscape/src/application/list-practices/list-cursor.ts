@@ -1,3 +1,5 @@
+import type { CursorSigner } from '#platform';
+
 /**
  * The opaque cursor of GET /practices: it carries the asOf and knownAt of the first page, so every page of a listing
  * answers for the same moment, and the last practice shown (pages are in ODS code order).
@@ -10,19 +12,30 @@ export interface ListCursor {
 
 const PREFIX = 'p1.';
 
-export function encodeListCursor(cursor: ListCursor): string {
-  return PREFIX + Buffer.from(JSON.stringify([cursor.asOf, cursor.knownAt, cursor.after])).toString('base64url');
+/** Signed (SPEC §9): a client cannot page a moment it was not answered for, e.g. a knownAt beyond the horizon. */
+export function encodeListCursor(cursor: ListCursor, signer: CursorSigner): string {
+  return signer.sign(PREFIX + Buffer.from(JSON.stringify([cursor.asOf, cursor.knownAt, cursor.after])).toString('base64url'));
 }
 
-export function decodeListCursor(text: string): ListCursor | null {
-  if (!text.startsWith(PREFIX)) return null;
+export function decodeListCursor(signed: string, signer: CursorSigner): ListCursor | null {
+  const text = signer.verify(signed);
+  if (text === null || !text.startsWith(PREFIX)) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text.slice(PREFIX.length), 'base64url').toString('utf8'));
     if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((part) => typeof part === 'string')) return null;
     const [asOf, knownAt, after] = parsed as string[];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(knownAt)) || !/^[A-Z][0-9]{5}$/.test(after)) return null;
+    if (!isRealDate(asOf) || !isInstant(knownAt) || !/^[A-Z][0-9]{5}$/.test(after)) return null;
     return { asOf, knownAt, after };
   } catch {
     return null;
   }
+}
+
+/** A calendar date that exists (2023-02-30 does not). */
+function isRealDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+}
+
+function isInstant(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text));
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { PG_POOL } from '#platform';
+import { CursorSigner, PG_POOL } from '#platform';
 import type { PracticeSnapshot } from '#practices';
 import { ProjectionStatus } from '../../projector/projection-status.js';
 import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
@@ -33,11 +33,12 @@ export class ListPracticesHandler implements IQueryHandler<ListPractices, Practi
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly status: ProjectionStatus,
+    private readonly signer: CursorSigner,
   ) {}
 
   async execute(query: ListPractices): Promise<PracticePage> {
     const cursor = query.cursor === undefined ? null : this.decode(query.cursor);
-    const time = cursor ? this.timeOf(cursor, query) : await resolveReadTime(this.status, query.asOf, query.knownAt);
+    const time = cursor ? await this.timeOf(cursor, query) : await resolveReadTime(this.status, query.asOf, query.knownAt);
     const f: PracticeFilters = query.filters;
     const { rows } = await this.pool.query<{ total: number; items: PracticeSnapshot[] }>(LIST_PRACTICES, [
       time.asOf,
@@ -59,18 +60,18 @@ export class ListPracticesHandler implements IQueryHandler<ListPractices, Practi
       ...time,
       total,
       items: page.map(toPracticeFields),
-      nextCursor: items.length > query.limit && last ? encodeListCursor({ ...time, after: last.odsCode }) : null,
+      nextCursor: items.length > query.limit && last ? encodeListCursor({ ...time, after: last.odsCode }, this.signer) : null,
     };
   }
 
   private decode(text: string): ListCursor {
-    const cursor = decodeListCursor(text);
-    if (!cursor) throw invalid('cursor', 'must be a nextCursor returned by GET /practices');
+    const cursor = decodeListCursor(text, this.signer);
+    if (!cursor) throw invalid('cursor', 'must be a nextCursor returned by GET /practices', 'INVALID_CURSOR');
     return cursor;
   }
 
   /** A cursor's page answers for the first page's moment; an explicit asOf or knownAt must agree with it. */
-  private timeOf(cursor: ListCursor, query: ListPractices): ReadTime {
+  private async timeOf(cursor: ListCursor, query: ListPractices): Promise<ReadTime> {
     if (query.asOf !== undefined && query.asOf !== cursor.asOf) {
       throw invalid('asOf', `this cursor pages the landscape on ${cursor.asOf}`);
     }
@@ -78,10 +79,11 @@ export class ListPracticesHandler implements IQueryHandler<ListPractices, Practi
     if (query.knownAt !== undefined && Date.parse(query.knownAt) < Date.parse(cursor.knownAt)) {
       throw invalid('knownAt', `this cursor pages the landscape as known at ${cursor.knownAt}`);
     }
-    return { asOf: cursor.asOf, knownAt: cursor.knownAt };
+    // Issued clamped; clamped again in case the horizon was wound back (a restored database), never trusted beyond it.
+    return { asOf: cursor.asOf, knownAt: await this.status.resolveKnownAt(cursor.knownAt) };
   }
 }
 
-function invalid(field: string, message: string): BadRequestException {
-  return new BadRequestException({ title: 'Invalid request', detail: `${field}: ${message}`, code: 'VALIDATION_FAILED', errors: [{ field, message }] });
+function invalid(field: string, message: string, code = 'VALIDATION_FAILED'): BadRequestException {
+  return new BadRequestException({ title: 'Invalid request', detail: `${field}: ${message}`, code, errors: [{ field, message }] });
 }

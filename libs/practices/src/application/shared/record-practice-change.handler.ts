@@ -31,7 +31,7 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
 
   async execute({ command, context }: RecordPracticeChange): Promise<WriteResult> {
     if (context.idempotencyKey) {
-      const earlier = await this.store.findIdempotentResult(context.idempotencyKey, context.fingerprint);
+      const earlier = await this.store.findIdempotentResult(context.idempotencyKey, context.fingerprint, context.recordedBy);
       if (earlier) return toWriteResult(earlier, command.odsCode);
     }
     for (let attempt = 1; ; attempt++) {
@@ -82,7 +82,11 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
         events: decision.into.map((e) => toNewEvent(e, context)),
       });
     }
-    const result = await this.store.append(appends, { idempotencyKey: context.idempotencyKey, idempotencyFingerprint: context.fingerprint });
+    const result = await this.store.append(appends, {
+      idempotencyKey: context.idempotencyKey,
+      idempotencyFingerprint: context.fingerprint,
+      idempotencyPrincipal: context.recordedBy,
+    });
     for (const stream of result.replayed ? [] : result.streams) this.timelines.appended(stream.streamId, stream.events);
     return result;
   }

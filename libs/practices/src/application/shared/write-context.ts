@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import canonicalize from 'canonicalize';
 import { requestPrincipal } from '#access';
 
 /** Who and what a write is: everything the handler needs besides the domain command. */
@@ -14,7 +15,7 @@ export interface WriteContext {
   /** From If-Match: the stream version the client decided on. */
   readonly expectedVersion?: number;
   readonly idempotencyKey?: string;
-  /** Identifies the request a key was used for: method, path and body. */
+  /** Identifies the request a key was used for: method, path and the body's RFC 8785 canonical JSON (key order ignored). */
   readonly fingerprint: string;
 }
 
@@ -58,8 +59,20 @@ function parseIfMatch(request: FastifyRequest): number | undefined {
   return Number(match[1]);
 }
 
+/**
+ * RFC 8785 canonical JSON of the body. A body that has none (a string holding an unpaired surrogate) is refused by
+ * validation, which runs after this: its fingerprint is then never used, any stable text will do.
+ */
+function canonicalBody(body: unknown): string {
+  try {
+    return canonicalize(body ?? null) ?? 'null';
+  } catch {
+    return JSON.stringify(body ?? null);
+  }
+}
+
 export function writeContextFrom(request: FastifyRequest): WriteContext {
-  const body = JSON.stringify(request.body ?? null);
+  const body = canonicalBody(request.body);
   const principal = requestPrincipal(request);
   return {
     recordedBy: principal.name,
