@@ -12,7 +12,7 @@ import {
 import { HistoryRecorder } from './support/history-recorder.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
-import { SeededRandom } from './support/seeded-random.js';
+import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const shadow = qualified(PRACTICE_VERSIONS_SHADOW_TABLE);
 

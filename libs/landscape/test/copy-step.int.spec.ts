@@ -13,7 +13,7 @@ import {
 import { HistoryRecorder } from './support/history-recorder.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
-import { SeededRandom } from './support/seeded-random.js';
+import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const PRACTICES = Array.from({ length: 24 }, (_, i) => `C${String(81_001 + i)}`);
 /** Text COPY gives a meaning to (tab, newline, backslash, its NULL marker) and what array literals do (quotes, commas, braces). */

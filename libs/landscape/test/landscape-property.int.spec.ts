@@ -8,7 +8,7 @@ import { HistoryRecorder } from './support/history-recorder.js';
 import { startLandscapeApp } from './support/landscape-app.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
-import { SeededRandom } from './support/seeded-random.js';
+import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_251_123);
 const PRACTICES = Array.from({ length: 36 }, (_, i) => `P${String(10_001 + i)}`);

@@ -5,7 +5,7 @@ import { HistoryRecorder } from './support/history-recorder.js';
 import { startLandscapeApp } from './support/landscape-app.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
-import { SeededRandom } from './support/seeded-random.js';
+import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_261_204);
 const PRACTICES = Array.from({ length: 30 }, (_, i) => `P${String(20_001 + i)}`);

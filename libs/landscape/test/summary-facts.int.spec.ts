@@ -7,7 +7,7 @@ import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js'
 import { HistoryRecorder } from './support/history-recorder.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
-import { SeededRandom } from './support/seeded-random.js';
+import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const PRACTICES = Array.from({ length: 20 }, (_, i) => `V${String(50_001 + i)}`);
 

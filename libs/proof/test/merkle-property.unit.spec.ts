@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CompactRange, consistencyPath, inclusionPath, InMemoryTree, leafHash, verifyConsistency, verifyInclusion } from '../src/merkle/index.js';
-import { SeededRandom } from './support/seeded-random.js';
+import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 /**
  * An independent verifier, written from RFC 9162's recursive definitions (PATH and SUBPROOF) rather than its

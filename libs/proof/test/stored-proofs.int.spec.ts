@@ -8,7 +8,7 @@ import { eventLeafHash } from '../src/log-store/leaf-data.js';
 import { verifyLog } from '../src/verify/verify-log.js';
 import { verifyLogCommand } from '../../../apps/cli/src/commands/verify-log.command.js';
 import { openProofFixture, type ProofFixture } from './support/proof-fixture.js';
-import { SeededRandom } from './support/seeded-random.js';
+import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 describe('the stored tree (PostgreSQL server)', () => {
   let f: ProofFixture;

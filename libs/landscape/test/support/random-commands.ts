@@ -1,5 +1,5 @@
 import type { Contract, PracticeCommand, TimelineEvent } from '#practices';
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '../../../../test/support/seeded-random.js';
 
 const COMMISSIONERS = ['00K', '5E1', '4QP36', 'QOP'];
 const TRUSTS = [
