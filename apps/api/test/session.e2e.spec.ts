@@ -18,7 +18,9 @@ describe('dashboard sessions (SPEC §10, e2e)', () => {
     t = await startTestApp();
     readerKey = await t.issueKey({ name: 'dashboard-reader', role: 'reader' });
     adminKey = await t.issueKey({ name: 'dashboard-admin', role: 'admin' });
-    await t.http().post('/practices').send({ odsCode: 'S20001', name: 'Session Surgery', openedOn: '2004-04-01' }).expect(201);
+    const opened = await t.http().post('/practices').send({ odsCode: 'S20001', name: 'Session Surgery', openedOn: '2004-04-01' }).expect(201);
+    // Reads below expect the practice: wait until the projection has it (reads are eventually consistent).
+    await t.http().get('/practices/S20001').query({ minPosition: opened.body.position }).expect(200);
   });
   afterAll(async () => {
     await t?.close();
