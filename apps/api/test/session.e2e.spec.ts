@@ -1,4 +1,5 @@
 import { ApiKeyCache, ApiKeyRegistry, SESSION_COOKIE } from '#access';
+import { eventually } from '../../../test/support/eventually.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
 /** SPEC §10 sign-in: a cookie that stands for an API key for reads only, ended by sign-out or by revoking the key. */
@@ -20,7 +21,8 @@ describe('dashboard sessions (SPEC §10, e2e)', () => {
     adminKey = await t.issueKey({ name: 'dashboard-admin', role: 'admin' });
     const opened = await t.http().post('/practices').send({ odsCode: 'S20001', name: 'Session Surgery', openedOn: '2004-04-01' }).expect(201);
     // Reads below expect the practice: wait until the projection has it (reads are eventually consistent).
-    await t.http().get('/practices/S20001').query({ minPosition: opened.body.position }).expect(200);
+    const read = () => t.http().get('/practices/S20001').query({ minPosition: opened.body.position });
+    expect((await eventually(read, (response) => response.status === 200)).status).toBe(200);
   });
   afterAll(async () => {
     await t?.close();
