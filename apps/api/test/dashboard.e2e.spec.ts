@@ -5,6 +5,7 @@ import { jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { count, longDate, percent } from '../../dashboard/src/shared/format.js';
 import { buildDashboard, chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../../../test/support/browser.js';
+import { eventually } from '../../../test/support/eventually.js';
 import { seedDashboardHistory, type SeededHistory } from '../../../test/support/dashboard-seed.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
@@ -43,7 +44,8 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     seeded = await seedDashboardHistory(async (path, body) => (await t.http().post(path).send(body).expect(201)).body);
-    await t.http().get('/landscape/summary').query({ minPosition: seeded.position }).expect(200);
+    const projected = () => t.http().get('/landscape/summary').query({ minPosition: seeded.position });
+    expect((await eventually(projected, (response) => response.status === 200)).status).toBe(200);
     auditorKey = await t.issueKey({ name: 'auditor-alex', role: 'auditor' });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
