@@ -1,66 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runEmbeddedCli, startEmbeddedApi, type RunningApi } from '../../../test/support/embedded-processes.js';
 
 /**
  * The embedded default as a user runs it: `npm start`'s API and the CLI as processes of their own on one DATA_DIR
  * (SPEC §7 and §9): the admin key file, private folder and files, one process at a time, a socket no other user can
  * reach, and no secret in any log line or data file.
  */
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const register = join(root, 'libs/landscape/test/support/ts-register.mjs');
-const childEnv = (dataDir: string, extra: Record<string, string> = {}) => {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '', NODE_ENV: 'production', LOG_LEVEL: 'debug', ...extra };
-  delete env.DATABASE_URL;
-  return env;
-};
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-interface RunningApi {
-  readonly child: ChildProcess;
-  readonly base: string;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-async function startApi(dataDir: string): Promise<RunningApi> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', register, join(root, 'apps/api/src/main.ts')], { env: childEnv(dataDir, { PORT: String(port), HOST: '127.0.0.1' }), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening on')) resolve();
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`API exited with ${code} before listening:\n${output}`)));
-  });
-  return {
-    child,
-    base: `http://127.0.0.1:${port}`,
-    output: () => output,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-function cli(dataDir: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['--import', register, join(root, 'apps/cli/src/main.ts'), ...args], { env: childEnv(dataDir), encoding: 'utf8', timeout: 120_000 });
-}
+const DEBUG = { LOG_LEVEL: 'debug' };
+const startApi = (dataDir: string) => startEmbeddedApi(dataDir, DEBUG);
+const cli = (dataDir: string, ...args: string[]) => runEmbeddedCli(dataDir, args, DEBUG);
 
 const modes = (folder: string): Array<{ path: string; mode: string }> =>
   readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

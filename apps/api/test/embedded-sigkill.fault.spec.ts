@@ -1,51 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runEmbeddedCli, startEmbeddedApi } from '../../../test/support/embedded-processes.js';
 
 /** `npm start` on the embedded database, SIGKILLed while four clients write: nothing acknowledged may be lost. */
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const register = join(root, 'libs/landscape/test/support/ts-register.mjs');
 const PRACTICES = ['E10001', 'E10002', 'E10003', 'E10004'];
-
-function childEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '', NODE_ENV: 'production', ...extra };
-  delete env.DATABASE_URL;
-  return env;
-}
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-async function startApi(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', register, join(root, 'apps/api/src/main.ts')], { env: childEnv(dataDir, { PORT: String(port), HOST: '127.0.0.1' }), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening on')) resolve();
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`API exited with ${code} before listening:\n${output}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
 
 describe('the embedded API is SIGKILLed mid-write (fault)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gp-register-sigkill-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('loses nothing it acknowledged, and verify passes after the restart', async () => {
-    const first = await startApi(dataDir);
+    const first = await startEmbeddedApi(dataDir);
     const headers = { Authorization: `Bearer ${readFileSync(join(dataDir, 'admin.key'), 'utf8').trim()}`, 'Content-Type': 'application/json' };
     const post = (base: string, path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
     for (const odsCode of PRACTICES) expect((await post(first.base, '/practices', { odsCode, name: `Kill ${odsCode}`, openedOn: '2004-04-01' })).status).toBe(201);
@@ -71,8 +37,8 @@ describe('the embedded API is SIGKILLed mid-write (fault)', () => {
     running = false;
     await Promise.all(writers);
 
-    const verify = spawnSync(process.execPath, ['--import', register, join(root, 'apps/cli/src/main.ts'), 'verify'], { env: childEnv(dataDir), encoding: 'utf8', timeout: 120_000 });
-    const second = await startApi(dataDir);
+    const verify = runEmbeddedCli(dataDir, ['verify']);
+    const second = await startEmbeddedApi(dataDir);
     try {
       const stored = new Set<string>();
       for (const odsCode of PRACTICES) {
