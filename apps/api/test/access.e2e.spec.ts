@@ -149,7 +149,7 @@ describe('access: who may do what (SPEC §7, e2e)', () => {
     const doc = (await t.anonymous().get('/docs-json').expect(200)).body;
     expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
     const operations = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[]; 'x-required-role'?: string }>>).flatMap(
-      ([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, role: operation['x-required-role'], secured: operation.security !== undefined })),
+      ([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, role: operation['x-required-role'], secured: (operation.security?.length ?? 0) > 0 })),
     );
     expect(operations.filter((o) => o.role === undefined)).toEqual([]);
     expect(operations.filter((o) => (o.role === 'none') === o.secured)).toEqual([]);

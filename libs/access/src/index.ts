@@ -5,7 +5,7 @@ export { Sessions, sessionTtlHoursFromEnv, type SessionSettings } from './sessio
 export { sessionSecretFrom, ephemeralSessionSecret, SESSION_SECRET_FILE } from './session/session-secret.js';
 export { SESSION_COOKIE } from './session/session-cookie.js';
 export { Authenticator, Unauthenticated } from './authenticator.js';
-export { RequiresRole, PublicRoute, BEARER_SCHEME, ROUTE_ACCESS, type RouteAccess } from './http/route-access.js';
+export { RequiresRole, PublicRoute, BEARER_SCHEME, REQUIRED_ROLE_EXTENSION, ROUTE_ACCESS, type RouteAccess } from './http/route-access.js';
 export { requestPrincipal } from './http/principal-request.js';
 export { ApiKeyRegistry, newApiKeyProblem, API_KEYS_CHANGED_CHANNEL, type IssuedApiKey, type NewApiKey } from './api-keys/api-key-registry.js';
 export { ApiKeyCache } from './api-keys/api-key-cache.js';

@@ -1,3 +1,4 @@
+import type { LandscapeSummary } from '../src/application/get-landscape-summary/get-landscape-summary.query.js';
 import { trendDates, TREND_INTERVALS } from '../src/application/get-landscape-trend/trend-dates.js';
 import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
 import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
@@ -16,7 +17,7 @@ const COMMISSIONERS = ['00K', '5E1', '4QP36', 'QOP', 'Q99'];
 const BANDS = ['20000,100000', '5000', '1000,3000,9000,27000'];
 
 /** The summary's fields that a trend point carries (SPEC §10). */
-const trendFieldsOf = (summary: Record<string, any>) => ({
+const trendFieldsOf = (summary: LandscapeSummary) => ({
   asOf: summary.asOf,
   practices: summary.practices,
   byContractType: summary.byContractType,

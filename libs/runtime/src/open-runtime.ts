@@ -31,7 +31,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   const settings = options.settings ?? databaseSettingsFromEnv();
   const database = await connectDatabase(settings, options);
   let dataSource: DataSource | null = null;
-  let migrationsApplied: string[] = [];
+  let migrationsApplied: string[];
   try {
     dataSource = new DataSource({
       type: 'postgres',

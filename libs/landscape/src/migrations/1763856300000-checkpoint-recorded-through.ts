@@ -1,6 +1,22 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHECKPOINTS_TABLE, qualified } from '../schema/practice-versions.ddl.js';
-import { replaceProjectionStatusViewSql } from '../schema/reporting-views.ddl.js';
+
+/** The statements of `up`, frozen here so that this migration means the same whatever the live code becomes. */
+const UP: readonly string[] = [
+  `ALTER TABLE landscape.projection_checkpoints ADD COLUMN IF NOT EXISTS recorded_through timestamptz`,
+  `CREATE OR REPLACE VIEW reporting.projection_status AS
+      SELECT name AS projection, projection_version, transaction_id, position, stable_horizon, events_applied, updated_at,
+        recorded_through
+      FROM landscape.projection_checkpoints`,
+];
+
+/** The statements of `down`. */
+const DOWN: readonly string[] = [
+  `DROP VIEW reporting.projection_status`,
+  `ALTER TABLE landscape.projection_checkpoints DROP COLUMN recorded_through`,
+  `CREATE VIEW reporting.projection_status AS
+      SELECT name AS projection, projection_version, transaction_id, position, stable_horizon, events_applied, updated_at
+      FROM landscape.projection_checkpoints`,
+];
 
 /**
  * Checkpoints remember the latest recordedAt applied, so the horizon cursor (what minPosition waits for) moves only
@@ -10,15 +26,10 @@ export class CheckpointRecordedThrough1763856300000 implements MigrationInterfac
   name = 'CheckpointRecordedThrough1763856300000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE ${qualified(CHECKPOINTS_TABLE)} ADD COLUMN IF NOT EXISTS recorded_through timestamptz`);
-    await queryRunner.query(replaceProjectionStatusViewSql());
+    for (const sql of UP) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP VIEW reporting.projection_status`);
-    await queryRunner.query(`ALTER TABLE ${qualified(CHECKPOINTS_TABLE)} DROP COLUMN recorded_through`);
-    await queryRunner.query(`CREATE VIEW reporting.projection_status AS
-      SELECT name AS projection, projection_version, transaction_id, position, stable_horizon, events_applied, updated_at
-      FROM ${qualified(CHECKPOINTS_TABLE)}`);
+    for (const sql of DOWN) await queryRunner.query(sql);
   }
 }

@@ -9,10 +9,10 @@ import { RECORDED_POINT_SQL, VALID_POINT_SQL } from './bitemporal-points.sql.js'
  * columns say so in SQL; the generated point columns (bitemporal-points.sql.ts) key the GiST indexes that make "state
  * at (asOf, knownAt)" of the whole landscape one index search.
  *
- * The first migration and every rebuild's shadow table are both built from here. To change the table, change it here
- * AND add a migration that alters the live table the same way, written to be a no-op where the table already has the
- * change (IF NOT EXISTS), since a fresh database gets it from the first migration. A change of the inserted columns
- * also replaces landscape.apply_projection_step (migration 1763856700000), which names them.
+ * Every rebuild's shadow table is built from here; migrations carry their own frozen SQL. To change the table, change
+ * it here and add a migration that alters the live table the same way (schema-snapshot.int.spec.ts fails until a
+ * migrated database and this DDL agree). A change of the inserted columns also needs a migration replacing
+ * landscape.apply_projection_step, which names them.
  */
 export const LANDSCAPE_SCHEMA = 'landscape';
 export const PRACTICE_VERSIONS_TABLE = 'practice_versions';

@@ -1,5 +1,5 @@
 import { effectiveTimeline, practiceVersions, stateAt } from './index.js';
-import { event, on, opened, partner, recorded } from './testing/given-when-then.spec.js';
+import { event, on, opened, partner, recorded } from '../../test/support/given-when-then.js';
 
 const at = (minute: number) => new Date(Date.parse('2024-01-01T00:00:00.000Z') + minute * 60_000).toISOString();
 

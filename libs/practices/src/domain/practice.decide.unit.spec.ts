@@ -1,5 +1,5 @@
 import { EventNotFoundError, PracticeAlreadyExistsError, PracticeNotFoundError, RuleCode } from './index.js';
-import { command, decided, event, given, GMS_PARTNERSHIP, ODS, on, opened, partner } from './testing/given-when-then.spec.js';
+import { command, decided, event, given, GMS_PARTNERSHIP, ODS, on, opened, partner } from '../../test/support/given-when-then.js';
 
 const OPEN = '2004-04-01';
 const D = '2021-04-01';

@@ -1,5 +1,5 @@
 import { evolve, initialState, type Contract, type PracticeState } from './index.js';
-import { event, GMS_PARTNERSHIP, on, opened, partner, recorded, type Past } from './testing/given-when-then.spec.js';
+import { event, GMS_PARTNERSHIP, on, opened, partner, recorded, type Past } from '../../test/support/given-when-then.js';
 
 const OPEN = '2004-04-01';
 const fold = (events: Past[]): PracticeState => recorded(events).reduce((state, e) => evolve(state, e), initialState());

@@ -1,5 +1,5 @@
 import { RuleCode } from './index.js';
-import { command, decided, event, given, on, opened, partner, type Past } from './testing/given-when-then.spec.js';
+import { command, decided, event, given, on, opened, partner, type Past } from '../../test/support/given-when-then.js';
 
 const OPEN = '2004-04-01';
 const APMS_COMPANY = { type: 'APMS' as const, holder: { kind: 'company' as const, id: 'at-scale-ltd', name: 'At Scale Ltd' } };

@@ -1,5 +1,5 @@
 import { PracticeNotFoundError, RuleCode } from './index.js';
-import { command, decided, event, given, ODS, on, opened, OTHER_ODS, partner } from './testing/given-when-then.spec.js';
+import { command, decided, event, given, ODS, on, opened, OTHER_ODS, partner } from '../../test/support/given-when-then.js';
 
 const OPEN = '2004-04-01';
 

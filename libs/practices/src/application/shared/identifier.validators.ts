@@ -16,7 +16,8 @@ export const PATTERNS = {
 const pattern = (regex: RegExp, what: string, example: string, options: ApiPropertyOptions = {}) =>
   applyDecorators(
     Matches(regex, { message: `$property must be ${what} matching ${regex.source}` }),
-    ApiProperty({ pattern: regex.source, example, ...options } as ApiPropertyOptions),
+    // type: every identifier is a string, also where the property's TypeScript type is `string | null`.
+    ApiProperty({ type: 'string', pattern: regex.source, example, ...options } as ApiPropertyOptions),
   );
 
 export const IsOdsCode = (options?: ApiPropertyOptions) => pattern(PATTERNS.odsCode, 'a practice ODS code', 'M92011', options);

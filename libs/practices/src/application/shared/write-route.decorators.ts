@@ -1,6 +1,6 @@
 import { RequiresRole } from '#access';
 import { applyDecorators, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 
 /** Controllers of practice write routes share the tag and base path. */
 export const PracticeWriteController = () => applyDecorators(ApiTags('practice writes'), Controller('practices'));
@@ -13,6 +13,7 @@ export const WriteRoute = (path: string, summary: string, bodyType?: new () => u
     Post(path),
     HttpCode(201),
     RequiresRole('recorder'),
+    ApiOperation({ summary }),
     ...(bodyType ? [ApiBody({ type: bodyType, description: summary })] : []),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer and appends nothing' }),
     ApiHeader({ name: 'If-Match', required: false, description: 'expected stream version; 412 if the practice has moved on' }),

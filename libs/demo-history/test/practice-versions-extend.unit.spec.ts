@@ -1,7 +1,5 @@
-import { generatedHistories } from './testing/generated-histories.spec.js';
-import type { TimelineEvent } from './practice.events.js';
-import { extendVersions, practiceVersions } from './practice-versions.js';
-import type { PracticeVersion } from './practice.state.js';
+import { extendVersions, practiceVersions, type PracticeVersion, type TimelineEvent } from '#practices';
+import { generatedHistories } from './generated-histories.js';
 
 /**
  * The projector extends a practice's versions append by append. Over generated histories (corrections, retractions,

@@ -1,9 +1,5 @@
-import { generatedHistories } from './testing/generated-histories.spec.js';
-import { decide, decideByFullValidation } from './practice.decide.js';
-import type { PracticeCommand } from './practice.commands.js';
-import { effectiveTimeline } from './effective-timeline.js';
-import { foldHistory, foldOnto } from './practice-fold.js';
-import type { TimelineEvent } from './practice.events.js';
+import { decide, decideByFullValidation, effectiveTimeline, foldHistory, foldOnto, type PracticeCommand, type TimelineEvent } from '#practices';
+import { generatedHistories } from './generated-histories.js';
 
 /**
  * `decide` takes a fast path for changes dated on or after the end of the timeline. Over generated national-style

@@ -1,8 +1,5 @@
-import { generatedHistories } from './testing/generated-histories.spec.js';
-import { effectiveTimeline } from './effective-timeline.js';
-import { foldHistory, foldOnto, type PracticeFold } from './practice-fold.js';
-import type { TimelineEvent } from './practice.events.js';
-import { evolve, initialState } from './practice.evolve.js';
+import { effectiveTimeline, evolve, foldHistory, foldOnto, initialState, type PracticeFold, type TimelineEvent } from '#practices';
+import { generatedHistories } from './generated-histories.js';
 
 /**
  * Command handlers keep each practice's fold between commands and carry it on to the events recorded since. Over

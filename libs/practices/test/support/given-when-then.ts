@@ -1,11 +1,8 @@
-/**
- * Given/when/then helper for the decider's unit tests. Named *.spec.ts so the production build leaves it out (it uses
- * Jest's `expect`); it holds no tests and no jest project matches it as a suite.
- */
-import { decide, type Decision, type DecidedEvent } from '../practice.decide.js';
-import type { PracticeCommand, PracticeCommandType } from '../practice.commands.js';
-import { PracticeRuleViolation, type RuleCode } from '../practice.errors.js';
-import type { Contract, PracticeEvent, PracticeEventType, TimelineEvent } from '../practice.events.js';
+/** Given/when/then helper for the decider's unit tests (it uses Jest's `expect`). */
+import { decide, type Decision, type DecidedEvent } from '../../src/domain/practice.decide.js';
+import type { PracticeCommand, PracticeCommandType } from '../../src/domain/practice.commands.js';
+import { PracticeRuleViolation, type RuleCode } from '../../src/domain/practice.errors.js';
+import type { Contract, PracticeEvent, PracticeEventType, TimelineEvent } from '../../src/domain/practice.events.js';
 
 export const ODS = 'M92011';
 export const OTHER_ODS = 'M92012';
