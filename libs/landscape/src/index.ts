@@ -1,6 +1,3 @@
-import { PracticeVersionEntity } from './read-models/practice-versions/practice-version.entity.js';
-import { ProjectionCheckpointEntity } from './projector/projection-checkpoint.entity.js';
-
 export { landscapeMigrations } from './migrations/index.js';
 export { LandscapeModule } from './landscape.module.js';
 export { LandscapeProjectionModule } from './landscape-projection.module.js';
@@ -20,7 +17,3 @@ export { logLength } from './replay/log-length.js';
 export { verifyProjections, type Mismatch, type VerifyOptions, type VerifyReport } from './verify/verify-projections.js';
 export { landscapeAt } from './read-models/practice-versions/landscape-at.js';
 export { canonicalJson } from './read-models/practice-versions/canonical-json.js';
-export { PracticeVersionEntity, ProjectionCheckpointEntity };
-
-/** TypeORM entities of the landscape read side (the schema itself comes from landscapeMigrations). */
-export const landscapeEntities = [PracticeVersionEntity, ProjectionCheckpointEntity];

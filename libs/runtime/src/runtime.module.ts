@@ -1,28 +1,21 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventStore } from '#event-store';
 import { CursorSigner, loadCursorSigner, PG_POOL } from '#platform';
 import type { Runtime } from './open-runtime.js';
 
-/** Makes the opened runtime injectable: the event store port, the raw pool and TypeORM's DataSource. */
+/** Makes the opened runtime injectable: the event store port, the raw pool and the cursor signer. */
 @Global()
 @Module({})
 export class RuntimeModule {
   static forRuntime(runtime: Runtime): DynamicModule {
     return {
       module: RuntimeModule,
-      imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => runtime.dataSource.options,
-          dataSourceFactory: async () => runtime.dataSource,
-        }),
-      ],
       providers: [
         { provide: EventStore, useValue: runtime.eventStore },
         { provide: PG_POOL, useValue: runtime.database.pool },
         { provide: CursorSigner, useFactory: () => loadCursorSigner(runtime.dataDir) },
       ],
-      exports: [EventStore, PG_POOL, CursorSigner, TypeOrmModule],
+      exports: [EventStore, PG_POOL, CursorSigner],
     };
   }
 }
