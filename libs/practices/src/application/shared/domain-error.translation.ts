@@ -1,5 +1,5 @@
-import { ConflictException, ForbiddenException, HttpException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '#event-store';
+import { ConflictException, ForbiddenException, HttpException, NotFoundException, PreconditionFailedException, UnprocessableEntityException } from '@nestjs/common';
+import { IdempotencyKeyReusedError } from '#event-store';
 import {
   EventNotFoundError,
   PracticeAlreadyExistsError,
@@ -7,8 +7,9 @@ import {
   PracticeRuleViolation,
 } from '../../domain/index.js';
 import { OutOfScopeError } from './write-scope.js';
+import { ConcurrencyConflictError, StreamVersionMismatchError } from './write-refusals.js';
 
-/** Maps the decider's and the store's refusals onto the HTTP statuses and codes of SPEC §5. */
+/** Maps the decider's and the write path's refusals onto the HTTP statuses and codes of SPEC §5 (the exception filter's). */
 export function translateDomainError(error: unknown): HttpException | null {
   if (error instanceof PracticeRuleViolation) {
     return new UnprocessableEntityException({
@@ -30,7 +31,15 @@ export function translateDomainError(error: unknown): HttpException | null {
   if (error instanceof PracticeAlreadyExistsError) {
     return new ConflictException({ title: 'Practice already exists', detail: error.message, code: 'PRACTICE_ALREADY_EXISTS' });
   }
-  if (error instanceof WrongExpectedVersionError) {
+  if (error instanceof StreamVersionMismatchError) {
+    return new PreconditionFailedException({
+      title: 'Stream version mismatch',
+      detail: error.message,
+      code: 'STREAM_VERSION_MISMATCH',
+      streamVersion: error.actualVersion,
+    });
+  }
+  if (error instanceof ConcurrencyConflictError) {
     return new ConflictException({ title: 'Concurrent change', detail: error.message, code: 'CONCURRENCY_CONFLICT' });
   }
   if (error instanceof IdempotencyKeyReusedError) {

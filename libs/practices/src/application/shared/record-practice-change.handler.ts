@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, PreconditionFailedException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, WrongExpectedVersionError, type AppendResult, type StreamAppend } from '#event-store';
 import {
@@ -14,6 +13,7 @@ import { PracticeTimelineCache } from './practice-timeline.cache.js';
 import { RecordPracticeChange, type WriteResult } from './record-practice-change.command.js';
 import type { WriteContext } from './write-context.js';
 import { checkWriteScope } from './write-scope.js';
+import { ConcurrencyConflictError, StreamVersionMismatchError } from './write-refusals.js';
 
 /**
  * Lost races are decided again on the new state. Each round one racer wins, so n writers on one practice need up to n
@@ -40,10 +40,8 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
         return toWriteResult(await this.decideAndAppend(command, context, attempt === 1), command.odsCode);
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (context.expectedVersion !== undefined) throw preconditionFailed(error.actualVersion, context.expectedVersion);
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new ConflictException({ title: 'Concurrent change', detail: `gave up after ${attempt} attempts: ${error.message}`, code: 'CONCURRENCY_CONFLICT' });
-        }
+        if (context.expectedVersion !== undefined) throw new StreamVersionMismatchError(context.expectedVersion, error.actualVersion ?? 0);
+        if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyConflictError(attempt, error.message);
         await backOff(attempt);
       }
     }
@@ -64,7 +62,7 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
     let decision: Decision;
     try {
       if (context.expectedVersion !== undefined && context.expectedVersion !== practice.version) {
-        throw preconditionFailed(practice.version, context.expectedVersion);
+        throw new StreamVersionMismatchError(context.expectedVersion, practice.version ?? 0);
       }
       checkWriteScope(context.commissionerScope, command, { practice: practice.history, into: into?.history });
       decision = decide(command, { practice: practice.history, practiceFold: this.timelines.foldOf(practiceStream, practice.history), into: into?.history });
@@ -106,13 +104,4 @@ function toNewEvent(decided: DecidedEvent, context: WriteContext) {
 function toWriteResult(result: AppendResult, odsCode: string): WriteResult {
   const stream = result.streams.find((s) => s.streamId === practiceStreamId(odsCode)) ?? result.streams[0];
   return { eventId: stream.events[0].eventId, odsCode, streamVersion: stream.streamVersion, position: result.position };
-}
-
-function preconditionFailed(actual: number | null, expected: number): PreconditionFailedException {
-  return new PreconditionFailedException({
-    title: 'Stream version mismatch',
-    detail: `If-Match expected stream version ${expected} but the practice is at version ${actual ?? 0}`,
-    code: 'STREAM_VERSION_MISMATCH',
-    streamVersion: actual ?? 0,
-  });
 }
