@@ -1,4 +1,5 @@
 import { ApiKeyCache, ApiKeyRegistry } from '#access';
+import { eventually } from '../../../test/support/eventually.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
 /** SPEC §7 as a table: every kind of caller against every class of route, with the exact answer and nothing appended. */
@@ -47,7 +48,10 @@ describe('access: who may do what (SPEC §7, e2e)', () => {
     authorization.set('scoped recorder', `Bearer ${await key('wolverhampton-recorder', 'recorder', { commissioners: ['5E1', '00K'] })}`);
     authorization.set('admin', `Bearer ${await key('an-admin', 'admin')}`);
     await t.http().post('/practices').send({ odsCode: 'S10001', name: 'In Scope Surgery', openedOn: '2004-04-01', commissionerCode: '5E1' }).expect(201);
-    await t.http().post('/practices').send({ odsCode: 'S10002', name: 'Elsewhere Surgery', openedOn: '2004-04-01', commissionerCode: 'QOP' }).expect(201);
+    const last = await t.http().post('/practices').send({ odsCode: 'S10002', name: 'Elsewhere Surgery', openedOn: '2004-04-01', commissionerCode: 'QOP' }).expect(201);
+    // Reads come from the projection: wait until it holds both practices (a busy shared server delays it past 5 s).
+    const projected = () => t.http().get('/practices/S10002').query({ minPosition: last.body.position });
+    expect((await eventually(projected, (response) => response.status === 200)).status).toBe(200);
   });
   afterAll(async () => {
     await t?.close();

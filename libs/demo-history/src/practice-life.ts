@@ -1,3 +1,4 @@
+import { assertNever } from '#practices';
 import { CCG_MERGER_WAVES, CORRECTIONS, FEDERATION, LIST_SIZE, MONTHLY_LIST_SIZES_FROM } from './calibration.js';
 import { addDays, firstOfMonthAfter, firstOfMonthOnOrAfter, fromDay, maxDate, minDate, toDay } from './calendar.js';
 import {
@@ -19,7 +20,6 @@ import type { PracticeHistory } from './practice-history.js';
 import type { PracticeProfile } from './practice-profile.js';
 import { SeededRandom } from './seeded-random.js';
 import { addSalaried, convertPartner, fillPartnerPost, partnerExits, reviewWorkforce, salariedLeaves } from './workforce.js';
-import { assertNever } from './assert-never.js';
 
 /** Simulates one practice from its first generated day to the end of its life, recording through the decider. */
 export function simulatePracticeLife(profile: PracticeProfile, history: PracticeHistory, plan: NationalPlan): LifeState {

@@ -1,8 +1,4 @@
-import { decide, type PracticeCommand, type PracticeEvent, type TimelineEvent } from '#practices';
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled event: ${JSON.stringify(value)}`);
-}
+import { assertNever, decide, type PracticeCommand, type PracticeEvent, type TimelineEvent } from '#practices';
 
 /** The command that records `event` (what a commissioner would have sent), or null for the merge's other half. */
 export function commandFor(odsCode: string, { event, effectiveDate }: TimelineEvent): PracticeCommand | null {

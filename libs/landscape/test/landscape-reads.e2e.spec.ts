@@ -1,4 +1,5 @@
 import { encodeCursor } from '#event-store';
+import { eventually } from '../../../test/support/eventually.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
 const contract = (id: string, kind = 'partnership') => ({ type: 'GMS', holder: { kind, id, name: `Holder ${id}` } });
@@ -26,6 +27,9 @@ describe('landscape reads over HTTP (projector running in the app)', () => {
     await write('/practices/M92012/subcontract', { trustCode: 'RL4', trustName: 'Royal Wolverhampton', effectiveDate: '2016-04-01' });
     await write('/practices/M92012/federations', { federationId: 'wolverhampton-gp-federation', federationName: 'Wolverhampton GP Federation', effectiveDate: '2016-04-01' });
     await write('/practices/M92013/close', { reason: 'retirement', effectiveDate: '2020-01-01' });
+    // minPosition waits 5 s at most; a busy shared server can hold the projection back longer (503): ask again.
+    const projected = () => t.http().get('/landscape/summary').query({ minPosition: position });
+    expect((await eventually(projected, (response) => response.status === 200)).status).toBe(200);
   });
   afterAll(async () => {
     await t?.close();

@@ -7,3 +7,4 @@ export { decide, decideByFullValidation, type Decision, type DecidedEvent, type 
 export { effectiveTimeline, compareEffectiveOrder } from './effective-timeline.js';
 export { foldHistory, foldOnto, type PracticeFold } from './practice-fold.js';
 export { stateAt, practiceVersions, extendVersions, sameState, type VersionsExtension } from './practice-versions.js';
+export { assertNever } from './exhaustive.js';
