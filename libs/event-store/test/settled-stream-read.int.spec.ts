@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from '../../../test/support/eventually.js';
 import { openServerFixture, streamAppend, type EventStoreFixture } from './event-store-fixture.js';
 
 /** A per-stream knownAt must be repeatable: nothing recorded at or before it may join the stream later. */
@@ -41,7 +41,9 @@ describe('reading one stream once it has settled (PostgreSQL server)', () => {
 
       let done = false;
       const reading = fixture.store.readStreamSettled(streamId).finally(() => (done = true));
-      await sleep(300);
+      // Blocked on the stream's row lock, as the server itself says, not merely slow.
+      const waiting = () => fixture.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      expect((await eventually(waiting, ({ rows }) => rows[0].n > 0)).rows[0].n).toBeGreaterThan(0);
       expect(done).toBe(false);
       await writer.query('ROLLBACK');
       const settled = await reading;

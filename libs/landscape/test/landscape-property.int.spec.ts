@@ -8,7 +8,7 @@ import { HistoryRecorder } from './support/history-recorder.js';
 import { startLandscapeApp } from './support/landscape-app.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
-import { SeededRandom } from '../../../test/support/seeded-random.js';
+import { SeededRandom, dateAfter } from '../../../test/support/seeded-random.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_251_123);
 const PRACTICES = Array.from({ length: 36 }, (_, i) => `P${String(10_001 + i)}`);
@@ -56,7 +56,7 @@ describe(`landscape queries equal the pure fold for random valid histories (seed
       const recordedAt = random.pick(events).recordedAt;
       const knownAt = random.pick([recordedAt, shiftMs(recordedAt, -1), shiftMs(recordedAt, 1)]);
       const effective = random.pick(events).effectiveDate;
-      const asOf = random.pick([effective, shiftDays(effective, -1), random.dateAfter('2003-06-01', 365 * 36)]);
+      const asOf = random.pick([effective, shiftDays(effective, -1), dateAfter(random, '2003-06-01', 365 * 36)]);
       result.push({ asOf, knownAt });
     }
     return result;

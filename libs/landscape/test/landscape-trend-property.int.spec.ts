@@ -6,7 +6,7 @@ import { HistoryRecorder } from './support/history-recorder.js';
 import { startLandscapeApp } from './support/landscape-app.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
-import { SeededRandom } from '../../../test/support/seeded-random.js';
+import { SeededRandom, dateAfter, below } from '../../../test/support/seeded-random.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20_261_204);
 const PRACTICES = Array.from({ length: 30 }, (_, i) => `P${String(20_001 + i)}`);
@@ -58,9 +58,9 @@ describe(`every trend point equals the summary on its date, for random histories
   function randomQuestion(): Record<string, string | string[]> {
     const events = [...recorder.histories.values()].flat();
     const every = random.pick(TREND_INTERVALS);
-    const from = random.chance(0.5) ? random.pick(events).effectiveDate : random.dateAfter('2001-01-01', 365 * 35);
-    const span = { month: 31, quarter: 92, year: 366 }[every] * (1 + random.int(40));
-    const question: Record<string, string | string[]> = { from, to: random.dateAfter(from, span), every, bands: random.pick(BANDS) };
+    const from = random.chance(0.5) ? random.pick(events).effectiveDate : dateAfter(random, '2001-01-01', 365 * 35);
+    const span = { month: 31, quarter: 92, year: 366 }[every] * (1 + below(random, 40));
+    const question: Record<string, string | string[]> = { from, to: dateAfter(random, from, span), every, bands: random.pick(BANDS) };
     if (random.chance(0.7)) {
       const recordedAt = random.pick(events).recordedAt;
       question.knownAt = new Date(Date.parse(recordedAt) + random.pick([-1, 0, 1])).toISOString();

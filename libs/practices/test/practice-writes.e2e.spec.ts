@@ -84,7 +84,8 @@ describe('practice write API (e2e)', () => {
   it('history honours knownAt: an auditor sees what the register knew then', async () => {
     await open('A10005').expect(201);
     const before = (await history('A10005')).knownAt;
-    await new Promise((resolve) => setTimeout(resolve, 5)); // recordedAt has millisecond precision
+    // recordedAt has millisecond precision: the next write must come a millisecond later at least.
+    await eventually(async () => Date.now(), (now) => now > Date.parse(before) + 1);
     await t.http().post('/practices/A10005/name').send({ name: 'Later Name', effectiveDate: '2005-01-01' }).expect(201);
     const then = await t.http().get('/practices/A10005/history').query({ knownAt: before }).expect(200);
     expect(then.body.events.map((e: { type: string }) => e.type)).toEqual(['PracticeOpened']);

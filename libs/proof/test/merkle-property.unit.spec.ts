@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CompactRange, consistencyPath, inclusionPath, InMemoryTree, leafHash, verifyConsistency, verifyInclusion } from '../src/merkle/index.js';
-import { SeededRandom } from '../../../test/support/seeded-random.js';
+import { SeededRandom, below } from '../../../test/support/seeded-random.js';
 
 /**
  * An independent verifier, written from RFC 9162's recursive definitions (PATH and SUBPROOF) rather than its
@@ -46,8 +46,8 @@ const consistent = (m: number, n: number, oldRoot: Buffer, newRoot: Buffer, path
 /** The same hashes with one byte changed, somewhere in one of them. */
 function flipOneByte(hashes: readonly Buffer[], random: SeededRandom): Buffer[] {
   const copy = hashes.map((hash) => Buffer.from(hash));
-  const target = copy[random.int(copy.length)];
-  target[random.int(target.length)] ^= 1 + random.int(255);
+  const target = copy[below(random, copy.length)];
+  target[below(random, target.length)] ^= 1 + below(random, 255);
   return copy;
 }
 
@@ -59,8 +59,8 @@ describe('Merkle proofs for random sizes (seeded; the seed is in the test name)'
 
   it(`every inclusion proof verifies with both verifiers, and no longer after any one byte changes (seed ${SEED})`, () => {
     for (let trial = 0; trial < 400; trial++) {
-      const n = 1 + random.int(leaves.length);
-      const m = random.int(n);
+      const n = 1 + below(random, leaves.length);
+      const m = below(random, n);
       const root = tree.root(n);
       const proof = inclusionPath(tree, m, n);
       expect(rootFromPath(m, n, leaves[m], proof)?.equals(root)).toBe(true);
@@ -81,8 +81,8 @@ describe('Merkle proofs for random sizes (seeded; the seed is in the test name)'
 
   it(`every consistency proof verifies with both verifiers, and no longer after any one byte changes (seed ${SEED})`, () => {
     for (let trial = 0; trial < 400; trial++) {
-      const n = 1 + random.int(leaves.length);
-      const m = 1 + random.int(n);
+      const n = 1 + below(random, leaves.length);
+      const m = 1 + below(random, n);
       const [oldRoot, newRoot] = [tree.root(m), tree.root(n)];
       const proof = consistencyPath(tree, m, n);
       expect(verifyConsistency(m, n, oldRoot, newRoot, proof)).toBe(true);

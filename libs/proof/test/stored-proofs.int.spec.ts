@@ -8,7 +8,7 @@ import { eventLeafHash } from '../src/log-store/leaf-data.js';
 import { verifyLog } from '../src/verify/verify-log.js';
 import { verifyLogCommand } from '../../../apps/cli/src/commands/verify-log.command.js';
 import { openProofFixture, type ProofFixture } from './support/proof-fixture.js';
-import { SeededRandom } from '../../../test/support/seeded-random.js';
+import { SeededRandom, below } from '../../../test/support/seeded-random.js';
 
 describe('the stored tree (PostgreSQL server)', () => {
   let f: ProofFixture;
@@ -45,7 +45,7 @@ describe('the stored tree (PostgreSQL server)', () => {
       const root = Buffer.from(head.rootHash, 'base64');
       expect(tree.root(head.treeSize).equals(root)).toBe(true);
       for (let trial = 0; trial < 20; trial++) {
-        const leaf = random.int(head.treeSize);
+        const leaf = below(random, head.treeSize);
         const path = await storedInclusionPath(f.runtime.database.pool, leaf, head.treeSize);
         expect(path).toEqual(inclusionPath(tree, leaf, head.treeSize));
         expect(verifyInclusion(leaf, head.treeSize, tree.node(0, leaf), path, root)).toBe(true);

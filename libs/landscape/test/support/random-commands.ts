@@ -1,5 +1,5 @@
 import type { Contract, PracticeCommand, TimelineEvent } from '#practices';
-import type { SeededRandom } from '../../../../test/support/seeded-random.js';
+import { dateAfter, below, type SeededRandom } from '../../../../test/support/seeded-random.js';
 
 const COMMISSIONERS = ['00K', '5E1', '4QP36', 'QOP'];
 const TRUSTS = [
@@ -35,23 +35,23 @@ export function randomCommand(random: SeededRandom, odsCodes: readonly string[],
       type: 'OpenPractice',
       odsCode,
       name: `Practice ${odsCode}`,
-      openedOn: random.dateAfter('2004-01-01', 365 * 12),
+      openedOn: dateAfter(random, '2004-01-01', 365 * 12),
       commissionerCode: random.chance(0.8) ? random.pick(COMMISSIONERS) : null,
       contract: random.chance(0.85) ? contract(random, odsCode) : null,
     };
   }
-  const effectiveDate = random.dateAfter(opened, 365 * 22);
+  const effectiveDate = dateAfter(random, opened, 365 * 22);
   const gmcNumber = random.pick(GPS);
   const [trustCode, trustName] = random.pick(TRUSTS);
   const federationId = random.pick(FEDERATIONS);
-  const roll = random.int(100);
+  const roll = below(random, 100);
   if (roll < 3) {
     const events = history.filter((event) => event.event.type !== 'EventRetracted');
     return { type: 'RetractEvent', odsCode, eventId: random.pick(events).eventId, reason: 'recorded in error' };
   }
   if (roll < 5) return { type: 'MergePractice', odsCode, intoOdsCode: random.pick(odsCodes), effectiveDate };
   if (roll < 7) return { type: 'ClosePractice', odsCode, reason: 'contract ended', effectiveDate };
-  if (roll < 12) return { type: 'RenamePractice', odsCode, name: `Practice ${odsCode} ${random.int(100)}`, effectiveDate };
+  if (roll < 12) return { type: 'RenamePractice', odsCode, name: `Practice ${odsCode} ${below(random, 100)}`, effectiveDate };
   if (roll < 17) return { type: 'ChangeCommissioner', odsCode, commissionerCode: random.chance(0.9) ? random.pick(COMMISSIONERS) : null, effectiveDate };
   if (roll < 23) return { type: 'ChangeContract', odsCode, contract: contract(random, odsCode), effectiveDate };
   if (roll < 38) return { type: 'AddPartner', odsCode, gmcNumber, name: `Dr ${gmcNumber}`, effectiveDate };
@@ -68,5 +68,5 @@ export function randomCommand(random: SeededRandom, odsCodes: readonly string[],
     return { type: 'JoinPcn', odsCode, pcnCode, pcnName: `PCN ${pcnCode}`, effectiveDate };
   }
   if (roll < 88) return { type: 'LeavePcn', odsCode, effectiveDate };
-  return { type: 'RecordListSize', odsCode, registeredPatients: 1_000 + random.int(30_000), effectiveDate };
+  return { type: 'RecordListSize', odsCode, registeredPatients: 1_000 + below(random, 30_000), effectiveDate };
 }
