@@ -16,19 +16,15 @@ import { refuseWhenOverloaded, type LoadLimits } from './http/back-pressure.js';
 export interface CreateAppOptions extends AppOptions {
   /**
    * Serve the OpenAPI UI at /docs (default true; the document at /docs-json always). Its assets are served by
-   * @fastify/static, whose CommonJS code requires an ES module (content-disposition 3): Node 20.19+ does that
-   * natively, Jest's module loader on Node 20 cannot, so the tests' app goes without the UI.
+   * @fastify/static, whose CommonJS code requires an ES module (content-disposition 3): Node does that natively,
+   * Jest's module loader cannot, so the tests' app goes without the UI.
    */
   readonly openApiUi?: boolean;
   /** Past these the service answers 503 OVERLOADED (default LOAD_LIMITS). */
   readonly loadLimits?: LoadLimits;
 }
 
-/**
- * Builds the HTTP application on an opened runtime; used by main.ts, the e2e tests and the benchmark. On Fastify:
- * under the benchmark's national write load the same API answered 1,104-1,241 commands/s with p99 33-37 ms, against
- * 926-929/s and p99 47-55 ms on Express, in alternating runs on one database (the HTTP path was half its CPU there).
- */
+/** Builds the HTTP application on an opened runtime; used by main.ts, the e2e tests and the benchmark. */
 export async function createApp(runtime: Runtime, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter(fastifyServerOptions());
   const fastify = adapter.getInstance();

@@ -4,12 +4,7 @@ import { clampedKnownAtSql, isoInstantSql } from '../shared/read-time.sql.js';
 
 const versions = qualified(PRACTICE_VERSIONS_TABLE);
 
-/**
- * Facts per returned row: about 80 kB of JSON text. Each row becomes one string in the API; strings up to V8's regular
- * object size (128 kB) are born in the young generation and die there, where one string of all ~7,000 facts (670 kB)
- * went straight to the old generation on every request: an API answering the benchmark's summaries peaked at 213 MB
- * RSS with one string, 178 MB with these rows.
- */
+/** Facts per returned row (~80 kB of JSON): each row's string stays under V8's 128 kB young-generation object limit. */
 const FACTS_PER_ROW = 800;
 
 /**

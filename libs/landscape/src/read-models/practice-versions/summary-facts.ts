@@ -1,13 +1,9 @@
 import type { PracticeSnapshot } from '#practices';
 
 /**
- * What the landscape summary needs of one version, packed as one JSON array in the `summary_facts` column.
- *
- * The summary reads thousands of versions per request. Carried as a single INCLUDE column of the summary's GiST index
- * they come back from an index-only scan as one value per row: PostgreSQL's cost of an index-only GiST scan grows with
- * the number of included columns (measured on the national history: 14 ms with the fourteen narrow columns, 4.5 ms
- * with one), and concatenating the rows into one JSON document for the API to aggregate costs less than aggregating
- * them in SQL (about 30 ms for the eight aggregates over 7,000 rows).
+ * What the landscape summary needs of one version, packed as one JSON array in the `summary_facts` column: a single
+ * INCLUDE column of the summary's GiST index, because an index-only GiST scan's cost grows with the number of included
+ * columns, and the API aggregates the facts faster than SQL does.
  *
  * The positions are part of the stored format: change them only with a migration that rewrites the column.
  */
