@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PRACTICE_VERSIONS_TABLE, readCheckpoint, verifyProjections, type ReplicaLag } from '#landscape';
 import { REQUEST_TIMEOUTS, type DatabaseSettings } from '#platform';
@@ -29,6 +31,13 @@ async function startInstance(settings: DatabaseSettings): Promise<Instance> {
   const app = await initTestApp(runtime);
   return { runtime, app, http: (await testClients(app, runtime)).http };
 }
+
+/** The projector container's healthcheck (docker/compose.yaml) as its own process: its exit code. */
+const projectorHealthcheck = (databaseUrl: string) =>
+  spawnSync(process.execPath, ['--import', fileURLToPath(new URL('../../../libs/landscape/test/support/ts-register.mjs', import.meta.url)), fileURLToPath(new URL('../../projector/src/healthcheck.ts', import.meta.url))], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' },
+    timeout: 30_000,
+  }).status;
 
 const percentile = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 
@@ -145,6 +154,7 @@ describe('reads from a streaming replica behind a second API, beside two project
         `${max((lag) => lag.projectionEventsBehind)} projection events; last write read back from the replica in ${readBackMs} ms; ` +
         `verify ${report.comparisons} comparisons, ${report.mismatches.length} mismatches\n`,
     );
+    expect(projectorHealthcheck(primary.url)).toBe(0);
     expect(killed.child.signalCode).toBe('SIGKILL');
     expect(survivor.child.exitCode).toBeNull();
     expect(lost).toBe(0);
