@@ -49,19 +49,24 @@ describe('reads from a streaming replica behind a second API, beside two project
   let onPrimary: Instance;
   let onReplica: Instance;
   let projectors: ProjectorProcess[] = [];
+  let startingProjectors: Promise<ProjectorProcess>[] = [];
 
   beforeAll(async () => {
     primary = await startPrivateCluster();
     // Both APIs leave projecting to the projector processes, as in docker/compose.yaml.
     process.env.PROJECTOR = 'off';
     onPrimary = await startInstance({ url: primary.url, dataDir: 'memory' }); // migrates the primary
+    // The projectors start (a few seconds each) while the replica is made; afterAll stops them whatever fails meanwhile.
+    startingProjectors = [startProjectorProcess(primary.url, keysDir), startProjectorProcess(primary.url, keysDir)];
+    startingProjectors.forEach((starting) => starting.catch(() => undefined));
     replica = await startStreamingReplica(primary);
     onReplica = await startInstance({ url: primary.url, readUrl: replica.url, dataDir: 'memory' });
-    projectors = await Promise.all([startProjectorProcess(primary.url, keysDir), startProjectorProcess(primary.url, keysDir)]);
+    projectors = await Promise.all(startingProjectors);
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(projectors.map((projector) => projector.stop()));
+    const started = await Promise.allSettled(startingProjectors);
+    await Promise.all(started.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value.stop() : undefined)));
     for (const instance of [onReplica, onPrimary]) {
       await instance?.app.close();
       await instance?.runtime.close().catch(() => undefined);
