@@ -22,14 +22,31 @@ export interface PrivateCluster {
 
 /**
  * A PostgreSQL cluster of the test's own, on a free loopback port, that the test may crash: never the shared server.
- * Trust authentication on loopback; the socket in its own folder.
+ * Trust authentication on loopback (replication connections included); the socket in its own folder.
  */
 export async function startPrivateCluster(): Promise<PrivateCluster> {
+  const { root, data } = clusterFolder();
+  asPostgres('initdb', ['--auth=trust', '--username=postgres', '--no-sync', '-D', data]);
+  return started(root, data, await freePort());
+}
+
+/**
+ * A hot standby streaming from `primary` (a private cluster): its base backup taken with pg_basebackup -R into a folder
+ * of its own, so it starts replaying the primary's WAL as it is written.
+ */
+export async function startStreamingReplica(primary: PrivateCluster): Promise<PrivateCluster> {
+  const { root, data } = clusterFolder();
+  asPostgres('pg_basebackup', ['-h', '127.0.0.1', '-p', new URL(primary.url).port, '-U', 'postgres', '-D', data, '-R', '-X', 'stream']);
+  return started(root, data, await freePort());
+}
+
+function clusterFolder(): { root: string; data: string } {
   const root = mkdtempSync(join(tmpdir(), 'gp-register-cluster-'));
   chmodSync(root, 0o777);
-  const data = join(root, 'data');
-  const port = await freePort();
-  asPostgres('initdb', ['--auth=trust', '--username=postgres', '--no-sync', '-D', data]);
+  return { root, data: join(root, 'data') };
+}
+
+function started(root: string, data: string, port: number): PrivateCluster {
   const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=100`;
   const cluster: PrivateCluster = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

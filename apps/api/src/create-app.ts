@@ -35,7 +35,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, options), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   await addSecurityHeaders(app);
-  await refuseWhenOverloaded(app, runtime.database.pool, options.loadLimits);
+  await refuseWhenOverloaded(app, [...new Set([runtime.database.pool, runtime.database.readPool])], options.loadLimits);
   const corsOrigins = corsOriginsFromEnv();
   if (corsOrigins.length > 0) {
     app.enableCors({

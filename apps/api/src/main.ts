@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   // Every interface by default, as a container needs (Fastify alone would listen on localhost only); HOST narrows it.
   await app.listen(port, process.env.HOST?.trim() || '0.0.0.0');
-  const where = runtime.database.embedded ? `embedded database in ${process.env.DATA_DIR ?? './.data'}` : 'PostgreSQL server';
+  const replica = runtime.database.readPool !== runtime.database.pool ? ', landscape reads from a replica' : '';
+  const where = runtime.database.embedded ? `embedded database in ${process.env.DATA_DIR ?? './.data'}` : `PostgreSQL server${replica}`;
   process.stdout.write(`GP register API listening on http://localhost:${port} (${where}); dashboard at /ui/, docs at /docs\n`);
   exitOnSignals(
     async () => {

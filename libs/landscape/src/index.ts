@@ -2,6 +2,7 @@ export { landscapeMigrations } from './migrations/index.js';
 export { LandscapeModule } from './landscape.module.js';
 export { LandscapeProjectionModule } from './landscape-projection.module.js';
 export { ProjectionStatus, type ProjectionLag } from './projector/projection-status.js';
+export { ReplicaProjection, type ReplicaLag } from './replica/replica-projection.js';
 export { ProjectionSignals } from './projector/projection-signals.js';
 export { ProjectorService } from './projector/projector.service.js';
 export { PracticeVersionsProjector, type ProjectorOptions, type StepResult } from './projector/practice-versions.projector.js';

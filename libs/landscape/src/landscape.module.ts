@@ -16,10 +16,12 @@ import { ListProvidersController } from './application/list-providers/list-provi
 import { ListProvidersHandler } from './application/list-providers/list-providers.handler.js';
 import { ReadConsistency } from './application/shared/read-consistency.js';
 import { LandscapeProjectionModule } from './landscape-projection.module.js';
+import { ReplicaProjection } from './replica/replica-projection.js';
 
 /**
  * The read side of SPEC §5 (practices, landscape summary, trend and diff, providers, CSV report) served from the bitemporal
- * projection through the QueryBus, plus the projector itself (started on bootstrap unless PROJECTOR=off).
+ * projection through the QueryBus (from a streaming replica with READ_DATABASE_URL, SPEC §11), plus the projector itself
+ * (started on bootstrap unless PROJECTOR=off).
  */
 @Module({
   imports: [CqrsModule, LandscapeProjectionModule],
@@ -33,6 +35,7 @@ import { LandscapeProjectionModule } from './landscape-projection.module.js';
     ExportPracticesCsvController,
   ],
   providers: [
+    ReplicaProjection,
     ReadConsistency,
     ListPracticesHandler,
     GetPracticeHandler,
@@ -42,6 +45,6 @@ import { LandscapeProjectionModule } from './landscape-projection.module.js';
     ListProvidersHandler,
     ExportPracticesCsvHandler,
   ],
-  exports: [LandscapeProjectionModule],
+  exports: [LandscapeProjectionModule, ReplicaProjection],
 })
 export class LandscapeModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { classifyDatabaseFailure, PG_POOL } from '#platform';
-import { ProjectionStatus, type ProjectionLag } from '#landscape';
+import { ProjectionStatus, ReplicaProjection, type ProjectionLag, type ReplicaLag } from '#landscape';
 import { SingleFlight, within } from './single-flight.js';
 
 /** Each probe gets this long, so /health answers within 2 s whatever the database does (SPEC §9). */
@@ -14,37 +14,58 @@ export type ProjectionsReport =
   | ({ readonly status: 'ready' | 'catching-up' | 'behind' } & ProjectionLag)
   | { readonly status: 'unknown'; readonly reason: string };
 
+/** Only with READ_DATABASE_URL: the replica that serves the landscape reads, and how far behind the primary it is. */
+export type ReplicaReport = ({ readonly status: 'up' } & ReplicaLag) | { readonly status: 'down'; readonly reason: 'unavailable' | 'busy' | 'no answer' | 'error' };
+
 export interface ReadinessReport {
   readonly ready: boolean;
   readonly database: DatabaseReport;
   readonly projections: ProjectionsReport;
+  readonly replica?: ReplicaReport;
 }
 
 /**
  * Whether this instance should be sent traffic: the database answers, and the projections have read to the head of
  * the log at least once since this process started (before that, reads would answer from a stale landscape, e.g. 0
- * open practices straight after an import) and are not far behind it now.
+ * open practices straight after an import) and are not far behind it now. With a read replica, that it answers too
+ * (the landscape reads need it); how far it lags is reported, and `minPosition` covers reads that must see a write.
  */
 @Injectable()
 export class Readiness {
   private caughtUpSinceStart = false;
   private readonly ping: SingleFlight<unknown>;
   private readonly lag: SingleFlight<ProjectionLag>;
+  private readonly replicaLag: SingleFlight<ReplicaLag> | null;
 
-  constructor(@Inject(PG_POOL) pool: pg.Pool, @Inject(ProjectionStatus) projections: ProjectionStatus) {
+  constructor(
+    @Inject(PG_POOL) pool: pg.Pool,
+    @Inject(ProjectionStatus) projections: ProjectionStatus,
+    @Inject(ReplicaProjection) replica: ReplicaProjection,
+  ) {
     this.ping = new SingleFlight(() => pool.query('SELECT 1'));
     this.lag = new SingleFlight(() => projections.lag());
+    this.replicaLag = replica.configured ? new SingleFlight(() => replica.lag()) : null;
   }
 
   async report(): Promise<ReadinessReport> {
-    const [ping, lag] = await Promise.all([within(this.ping.run(), PROBE_BUDGET_MS), within(this.lag.run(), PROBE_BUDGET_MS)]);
-    const database: DatabaseReport = ping.ok ? { status: 'up' } : { status: 'down', reason: ping.timedOut ? 'no answer' : (classifyDatabaseFailure(ping.error) ?? 'error') };
+    const [ping, lag, replicaLag] = await Promise.all([
+      within(this.ping.run(), PROBE_BUDGET_MS),
+      within(this.lag.run(), PROBE_BUDGET_MS),
+      this.replicaLag ? within(this.replicaLag.run(), PROBE_BUDGET_MS) : null,
+    ]);
+    const database: DatabaseReport = ping.ok ? { status: 'up' } : { status: 'down', reason: failureReason(ping) };
+    const replica: ReplicaReport | undefined = replicaLag === null ? undefined : replicaLag.ok ? { status: 'up', ...replicaLag.value } : { status: 'down', reason: failureReason(replicaLag) };
+    const replicaUp = replica === undefined || replica.status === 'up';
     if (!lag.ok) {
       const reason = lag.timedOut ? 'no answer from the database' : 'the database could not be read';
-      return { ready: false, database, projections: { status: 'unknown', reason } };
+      return { ready: false, database, projections: { status: 'unknown', reason }, replica };
     }
     if (lag.value.events === 0) this.caughtUpSinceStart = true;
     const status = !this.caughtUpSinceStart ? 'catching-up' : lag.value.events > MAX_READY_LAG_EVENTS ? 'behind' : 'ready';
-    return { ready: database.status === 'up' && status === 'ready', database, projections: { status, ...lag.value } };
+    return { ready: database.status === 'up' && status === 'ready' && replicaUp, database, projections: { status, ...lag.value }, replica };
   }
+}
+
+function failureReason(outcome: { readonly timedOut: boolean; readonly error: unknown }): 'unavailable' | 'busy' | 'no answer' | 'error' {
+  return outcome.timedOut ? 'no answer' : (classifyDatabaseFailure(outcome.error) ?? 'error');
 }

@@ -30,13 +30,14 @@ export const LOAD_LIMITS: LoadLimits = {
 
 /**
  * SPEC §9: past its load limit the service answers 503 OVERLOADED with Retry-After at once (@fastify/under-pressure:
- * event-loop delay, heap, and the database pool's queue), instead of accepting work it would answer too late.
+ * event-loop delay, heap, and the queue of each database pool: the primary's, and a read replica's), instead of
+ * accepting work it would answer too late.
  */
-export async function refuseWhenOverloaded(app: NestFastifyApplication, pool: pg.Pool, limits: LoadLimits = LOAD_LIMITS): Promise<void> {
+export async function refuseWhenOverloaded(app: NestFastifyApplication, pools: readonly pg.Pool[], limits: LoadLimits = LOAD_LIMITS): Promise<void> {
   await app.register(underPressure as unknown as Parameters<NestFastifyApplication['register']>[0], {
     maxEventLoopDelay: limits.maxEventLoopDelayMs,
     maxHeapUsedBytes: limits.maxHeapUsedBytes,
-    healthCheck: async () => pool.waitingCount <= limits.maxPoolWaiting,
+    healthCheck: async () => pools.every((pool) => pool.waitingCount <= limits.maxPoolWaiting),
     healthCheckInterval: 500,
     retryAfter: limits.retryAfterSeconds,
     pressureHandler: (request: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => {

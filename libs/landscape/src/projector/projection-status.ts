@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { compareCursors, encodeCursor, EventStore, type LogCursor } from '#event-store';
-import { PG_POOL } from '#platform';
+import { PG_POOL, READ_POOL } from '#platform';
 import { PRACTICE_VERSIONS_TABLE } from '../schema/practice-versions.ddl.js';
 import { PRACTICE_VERSIONS_PROJECTION_VERSION, readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { ProjectionSignals } from './projection-signals.js';
@@ -32,6 +32,7 @@ const BEFORE_ANYTHING = new Date(0).toISOString();
 export class ProjectionStatus {
   constructor(
     @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(READ_POOL) private readonly readPool: pg.Pool,
     private readonly store: EventStore,
     private readonly signals: ProjectionSignals,
   ) {}
@@ -73,10 +74,11 @@ export class ProjectionStatus {
 
   /**
    * The knownAt a read answers for: the requested instant (default now), never beyond the projection's stable
-   * horizon, so the same (asOf, knownAt) always gets the same answer.
+   * horizon, so the same (asOf, knownAt) always gets the same answer. The horizon of the copy the reads come from: a
+   * replica's may be a moment behind the primary's, and its rows are only complete up to its own.
    */
   async resolveKnownAt(requested: string | undefined): Promise<string> {
-    const { stableHorizon } = await this.checkpoint();
+    const { stableHorizon } = await readCheckpoint(this.readPool, PRACTICE_VERSIONS_TABLE);
     const wanted = requested === undefined ? Date.now() : Date.parse(requested);
     const horizon = stableHorizon === null ? Date.parse(BEFORE_ANYTHING) : Date.parse(stableHorizon);
     return new Date(Math.min(wanted, horizon)).toISOString();

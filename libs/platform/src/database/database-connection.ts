@@ -12,6 +12,8 @@ export interface DatabaseConnection {
   readonly url: string;
   readonly embedded: boolean;
   readonly pool: pg.Pool;
+  /** Where the landscape reads go: a streaming replica's pool (READ_DATABASE_URL), else `pool` itself. */
+  readonly readPool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -49,15 +51,28 @@ export async function connectDatabase(settings: DatabaseSettings, options: Conne
     const clients = await Promise.all(Array.from({ length: max }, () => pool.connect()));
     clients.forEach((client) => client.release());
   }
+  const readPool = settings.readUrl && !embedded ? openReadPool(settings.readUrl, max, options.applicationName ?? 'gp-register', timeouts) : pool;
   return {
     url,
     embedded: embedded !== null,
     pool,
+    readPool,
     async close() {
+      if (readPool !== pool) await readPool.end();
       await pool.end();
       await embedded?.close();
     },
   };
+}
+
+/**
+ * A streaming replica's pool (READ_DATABASE_URL) for the landscape reads, with the primary's limits. It connects lazily:
+ * a replica that is down at start holds nothing up but its own reads (answered 503) and /health's replica report.
+ */
+function openReadPool(url: string, max: number, applicationName: string, timeouts: DatabaseTimeouts): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, application_name: `${applicationName}-reads`, ...poolTimeoutConfig(timeouts, false) });
+  survivesLostConnections(pool);
+  return pool;
 }
 
 /** The pool's part of the limits: how long to wait for a connection, and on a server the session's own limits. */

@@ -18,7 +18,9 @@ const UNAVAILABLE_MESSAGES = [
   'Connection terminated due to connection timeout',
   'the database system is',
 ];
-const BUSY_MESSAGES = ['timeout exceeded when trying to connect', 'Query read timeout'];
+// A replica's read cancelled because replaying the primary's changes needed its rows (SQLSTATE 40001, as is a plain
+// serialization failure, which must not be taken for this).
+const BUSY_MESSAGES = ['timeout exceeded when trying to connect', 'Query read timeout', 'conflict with recovery'];
 
 export function classifyDatabaseFailure(error: unknown): DatabaseFailure | null {
   // typeof, not instanceof: errors made by Node's own sockets come from another realm under a test runner's VM.

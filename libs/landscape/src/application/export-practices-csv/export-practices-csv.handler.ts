@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { PG_POOL } from '#platform';
+import { READ_POOL } from '#platform';
 import type { PracticeSnapshot } from '#practices';
 import { ProjectionStatus } from '../../projector/projection-status.js';
 import { practicesCsvStream } from '../../reports/csv-stream.js';
@@ -19,7 +19,7 @@ const PAGE_AT = `
 @QueryHandler(ExportPracticesCsv)
 export class ExportPracticesCsvHandler implements IQueryHandler<ExportPracticesCsv, PracticesCsv> {
   constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(READ_POOL) private readonly pool: pg.Pool,
     private readonly status: ProjectionStatus,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { PG_POOL } from '#platform';
+import { READ_POOL } from '#platform';
 import type { PracticeSnapshot } from '#practices';
 import { ProjectionStatus } from '../../projector/projection-status.js';
 import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
@@ -20,7 +20,7 @@ const VERSIONS_THAT_DIFFER = `
 @QueryHandler(GetLandscapeDiff)
 export class GetLandscapeDiffHandler implements IQueryHandler<GetLandscapeDiff, LandscapeDiff> {
   constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(READ_POOL) private readonly pool: pg.Pool,
     private readonly status: ProjectionStatus,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { hotQuery, PG_POOL } from '#platform';
+import { hotQuery, READ_POOL } from '#platform';
 import { FACT, type SummaryFacts } from '../../read-models/practice-versions/summary-facts.js';
 import { requestedKnownAt, todayUtc } from '../shared/read-time.js';
 import { GetLandscapeSummary, type LandscapeSummary } from './get-landscape-summary.query.js';
@@ -10,7 +10,7 @@ import { LANDSCAPE_FACTS_SQL } from './landscape-summary.sql.js';
 
 @QueryHandler(GetLandscapeSummary)
 export class GetLandscapeSummaryHandler implements IQueryHandler<GetLandscapeSummary, LandscapeSummary> {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(@Inject(READ_POOL) private readonly pool: pg.Pool) {}
 
   async execute(query: GetLandscapeSummary): Promise<LandscapeSummary> {
     const asOf = query.asOf ?? todayUtc();

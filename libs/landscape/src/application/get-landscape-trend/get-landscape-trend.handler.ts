@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { PG_POOL, sharesOneSession } from '#platform';
+import { READ_POOL, sharesOneSession } from '#platform';
 import { requestedKnownAt } from '../shared/read-time.js';
 import { GetLandscapeTrend, type LandscapeTrend } from './get-landscape-trend.query.js';
 import { LANDSCAPE_TREND_SQL, TREND_SETTINGS_SQL } from './landscape-trend.sql.js';
@@ -11,7 +11,7 @@ type TrendRow = TrendAggregates & { known_at: string };
 
 @QueryHandler(GetLandscapeTrend)
 export class GetLandscapeTrendHandler implements IQueryHandler<GetLandscapeTrend, LandscapeTrend> {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(@Inject(READ_POOL) private readonly pool: pg.Pool) {}
 
   async execute(query: GetLandscapeTrend): Promise<LandscapeTrend> {
     const values = [

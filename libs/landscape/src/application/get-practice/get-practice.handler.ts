@@ -1,7 +1,7 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { hotQuery, PG_POOL } from '#platform';
+import { hotQuery, READ_POOL } from '#platform';
 import type { PracticeSnapshot } from '#practices';
 import { toPracticeView, type PracticeView } from '../shared/practice-view.js';
 import { requestedKnownAt, todayUtc } from '../shared/read-time.js';
@@ -21,7 +21,7 @@ const PRACTICE_AT = `
 
 @QueryHandler(GetPractice)
 export class GetPracticeHandler implements IQueryHandler<GetPractice, PracticeView> {
-  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+  constructor(@Inject(READ_POOL) private readonly pool: pg.Pool) {}
 
   async execute(query: GetPractice): Promise<PracticeView> {
     const asOf = query.asOf ?? todayUtc();

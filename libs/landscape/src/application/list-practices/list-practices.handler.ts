@@ -1,7 +1,7 @@
 import { BadRequestException, Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { CursorSigner, PG_POOL } from '#platform';
+import { CursorSigner, READ_POOL } from '#platform';
 import type { PracticeSnapshot } from '#practices';
 import { ProjectionStatus } from '../../projector/projection-status.js';
 import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
@@ -31,7 +31,7 @@ const LIST_PRACTICES = `
 @QueryHandler(ListPractices)
 export class ListPracticesHandler implements IQueryHandler<ListPractices, PracticePage> {
   constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(READ_POOL) private readonly pool: pg.Pool,
     private readonly status: ProjectionStatus,
     private readonly signer: CursorSigner,
   ) {}

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { PG_POOL } from '#platform';
+import { READ_POOL } from '#platform';
 import { ProjectionStatus } from '../../projector/projection-status.js';
 import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 import { resolveReadTime } from '../shared/read-time.js';
@@ -28,7 +28,7 @@ interface ProviderRow {
 @QueryHandler(ListProviders)
 export class ListProvidersHandler implements IQueryHandler<ListProviders, ProviderList> {
   constructor(
-    @Inject(PG_POOL) private readonly pool: pg.Pool,
+    @Inject(READ_POOL) private readonly pool: pg.Pool,
     private readonly status: ProjectionStatus,
   ) {}
 
