@@ -3,7 +3,7 @@ import { inTransaction } from '#event-store';
 import { qualified, type PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { trendTables } from '../schema/trend-deltas.ddl.js';
 
-X
+/** Rows in only one of the trend read model and the same model derived afresh from the versions' current belief. */
 export interface TrendModelDifferences {
   readonly deltas: number;
   readonly providerDeltas: number;
