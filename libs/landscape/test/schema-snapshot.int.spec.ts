@@ -58,7 +58,7 @@ describe('the migrated schema and the live DDL agree (PostgreSQL server)', () =>
   it("a rebuild's trend tables are exactly the migrated ones", async () => {
     const live = trendTables(PRACTICE_VERSIONS_TABLE);
     const shadow = trendTables(PRACTICE_VERSIONS_SHADOW_TABLE);
-    for (const key of ['deltas', 'providerDeltas'] as const) {
+    for (const key of ['deltas', 'providerPractices'] as const) {
       const migrated = await tableShape(fixture.pool, live[key]);
       expect(migrated.columns.length).toBeGreaterThan(3);
       expect(await tableShape(fixture.pool, shadow[key])).toEqual(migrated);

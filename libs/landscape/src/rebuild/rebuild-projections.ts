@@ -58,8 +58,8 @@ export async function rebuildProjections(store: EventStore, pool: pg.Pool, optio
   await Promise.all([...practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE), deriveTrendSql(PRACTICE_VERSIONS_SHADOW_TABLE)].map((sql) => pool.query(sql)));
   for (const sql of trendTriggersSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await pool.query(sql);
   // Index-only scans need the visibility map, and the planner statistics: neither exists for freshly loaded rows.
-  const { deltas, providerDeltas } = trendTables(PRACTICE_VERSIONS_SHADOW_TABLE);
-  await pool.query(`VACUUM (ANALYZE) ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}, ${qualified(deltas)}, ${qualified(providerDeltas)}`);
+  const { deltas, providerPractices } = trendTables(PRACTICE_VERSIONS_SHADOW_TABLE);
+  await pool.query(`VACUUM (ANALYZE) ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}, ${qualified(deltas)}, ${qualified(providerPractices)}`);
   const maxAttempts = options.maxSwitchAttempts ?? 20;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const outcome = await switchOver(pool);

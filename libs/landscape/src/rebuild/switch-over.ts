@@ -78,7 +78,7 @@ async function renameShadowIntoPlace(client: pg.ClientBase): Promise<void> {
 async function renameShadowTrendIntoPlace(client: pg.ClientBase): Promise<void> {
   const shadow = trendTables(PRACTICE_VERSIONS_SHADOW_TABLE);
   const live = trendTables(PRACTICE_VERSIONS_TABLE);
-  for (const key of ['deltas', 'providerDeltas'] as const) {
+  for (const key of ['deltas', 'providerPractices'] as const) {
     await client.query(`ALTER TABLE ${qualified(shadow[key])} RENAME TO ${live[key]}`);
     await client.query(`ALTER TABLE ${qualified(live[key])} RENAME CONSTRAINT ${shadow[key]}_${TREND_CONSTRAINT_SUFFIX} TO ${live[key]}_${TREND_CONSTRAINT_SUFFIX}`);
   }

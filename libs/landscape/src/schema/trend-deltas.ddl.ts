@@ -2,21 +2,21 @@ import { PRACTICE_VERSIONS_TABLE, qualified, type PracticeVersionsTable } from '
 
 /**
  * DDL of the national trend's read model (see migration 1763856900000, which holds the functions that keep it): the
- * changes of every summary figure per effective date and each provider's population changes, both of the current
+ * changes of every summary figure per effective date, and which practices each provider has, both of the current
  * belief. Each versions table has its own pair (a rebuild's shadow fills its own), named after it; like the versions
  * table, a change here needs a migration that makes a migrated database the same (schema-snapshot.int.spec.ts).
  */
 export const TREND_DELTAS_TABLE = 'trend_deltas';
-export const TREND_PROVIDER_DELTAS_TABLE = 'trend_provider_deltas';
+export const TREND_PROVIDER_PRACTICES_TABLE = 'trend_provider_practices';
 
 /** The trend tables that belong to a versions table: the live ones, or a rebuild's shadows (suffix `_next`). */
-export function trendTables(versions: PracticeVersionsTable): { deltas: string; providerDeltas: string } {
+export function trendTables(versions: PracticeVersionsTable): { deltas: string; providerPractices: string } {
   const suffix = versions === PRACTICE_VERSIONS_TABLE ? '' : '_next';
-  return { deltas: `${TREND_DELTAS_TABLE}${suffix}`, providerDeltas: `${TREND_PROVIDER_DELTAS_TABLE}${suffix}` };
+  return { deltas: `${TREND_DELTAS_TABLE}${suffix}`, providerPractices: `${TREND_PROVIDER_PRACTICES_TABLE}${suffix}` };
 }
 
 export function createTrendTablesSql(versions: PracticeVersionsTable): string[] {
-  const { deltas, providerDeltas } = trendTables(versions);
+  const { deltas, providerPractices } = trendTables(versions);
   return [
     `CREATE TABLE ${qualified(deltas)} (
       figure text NOT NULL,
@@ -25,24 +25,26 @@ export function createTrendTablesSql(versions: PracticeVersionsTable): string[] 
       delta bigint NOT NULL,
       CONSTRAINT ${deltas}_pkey PRIMARY KEY (figure, key, valid_on)
     )`,
-    `CREATE TABLE ${qualified(providerDeltas)} (
+    `CREATE TABLE ${qualified(providerPractices)} (
       provider_kind text NOT NULL,
       provider_id text NOT NULL,
-      valid_on date NOT NULL,
-      patients bigint NOT NULL,
-      practices integer NOT NULL,
-      CONSTRAINT ${providerDeltas}_pkey PRIMARY KEY (provider_kind, provider_id, valid_on)
+      ods_code text NOT NULL,
+      versions integer NOT NULL,
+      CONSTRAINT ${providerPractices}_pkey PRIMARY KEY (provider_kind, provider_id, ods_code)
     )`,
   ];
 }
 
 export function dropTrendTablesSql(versions: PracticeVersionsTable): string[] {
-  const { deltas, providerDeltas } = trendTables(versions);
-  return [`DROP TABLE IF EXISTS ${qualified(deltas)}`, `DROP TABLE IF EXISTS ${qualified(providerDeltas)}`];
+  const { deltas, providerPractices } = trendTables(versions);
+  return [`DROP TABLE IF EXISTS ${qualified(deltas)}`, `DROP TABLE IF EXISTS ${qualified(providerPractices)}`];
 }
 
 /** Fills a versions table's (empty) trend tables from its current belief, in one pass. */
-export const deriveTrendSql = (versions: PracticeVersionsTable): string => `SELECT landscape.derive_trend('${versions}')`;
+export function deriveTrendSql(versions: PracticeVersionsTable): string {
+  const { deltas, providerPractices } = trendTables(versions);
+  return `SELECT landscape.derive_trend('${qualified(versions)}', '${qualified(deltas)}', '${qualified(providerPractices)}')`;
+}
 
 /**
  * The statement triggers that keep a versions table's trend tables (landscape.fold_trend picks the tables by the name
