@@ -238,36 +238,54 @@ shared AS (SELECT provider_kind, provider_id FROM touched WHERE before > 1 OR af
 own_bands AS (
   SELECT e.valid_on, width_bucket(e.patients, '{0,20000,100000}'::bigint[]) - 1 AS band, e.sign AS providers, e.sign * e.patients AS patients
     FROM edges e WHERE e.provider_id IS NOT NULL AND NOT EXISTS (SELECT FROM shared s WHERE (s.provider_kind, s.provider_id) = (e.provider_kind, e.provider_id))),
--- A provider sharing practices: its population over time now, and before (now less the changes), banded date by date.
-shared_now AS (
-  SELECT s.provider_kind, s.provider_id, v.ods_code, v.valid_from, v.valid_to, coalesce(v.registered_patients, 0) AS patients
-    FROM shared s
-    JOIN %4$s p ON (p.provider_kind, p.provider_id) = (s.provider_kind, s.provider_id)
-    JOIN %2$s v ON v.ods_code = p.ods_code AND v.recorded_to IS NULL AND v.status = 'open'
-                AND coalesce(v.provider_kind, 'none') = s.provider_kind AND v.provider_id = s.provider_id
+-- A provider sharing practices: its population over time now, and before (now less the changes), banded date by date
+-- from "since", its earliest change (its bands before are unchanged): the versions of its practices that end on or
+-- after it, and the population just before it.
+shared_since AS (
+  SELECT e.provider_kind, e.provider_id, min(e.valid_on) AS since
+    FROM edges e JOIN shared s ON (s.provider_kind, s.provider_id) = (e.provider_kind, e.provider_id) GROUP BY 1, 2),
+shared_practices AS (
+  SELECT s.provider_kind, s.provider_id, s.since, p.ods_code
+    FROM shared_since s JOIN %4$s p ON (p.provider_kind, p.provider_id) = (s.provider_kind, s.provider_id)
   UNION
-  SELECT s.provider_kind, s.provider_id, v.ods_code, v.valid_from, v.valid_to, coalesce(v.registered_patients, 0)
-    FROM shared s
-    JOIN counted c ON (c.provider_kind, c.provider_id) = (s.provider_kind, s.provider_id)
-    JOIN %2$s v ON v.ods_code = c.ods_code AND v.recorded_to IS NULL AND v.status = 'open'
-                AND coalesce(v.provider_kind, 'none') = s.provider_kind AND v.provider_id = s.provider_id),
+  SELECT s.provider_kind, s.provider_id, s.since, c.ods_code
+    FROM shared_since s JOIN counted c ON (c.provider_kind, c.provider_id) = (s.provider_kind, s.provider_id)),
+shared_now AS (
+  SELECT sp.provider_kind, sp.provider_id, sp.since, v.valid_from, v.valid_to, coalesce(v.registered_patients, 0) AS patients
+    FROM shared_practices sp
+    CROSS JOIN LATERAL (
+      (SELECT * FROM %2$s v WHERE v.ods_code = sp.ods_code AND v.recorded_to IS NULL AND v.valid_from >= sp.since)
+      UNION ALL
+      (SELECT * FROM %2$s v WHERE v.ods_code = sp.ods_code AND v.recorded_to IS NULL AND v.valid_from < sp.since
+        ORDER BY v.valid_from DESC LIMIT 1)) v
+   WHERE v.status = 'open' AND coalesce(v.provider_kind, 'none') = sp.provider_kind AND v.provider_id = sp.provider_id
+     AND (v.valid_to IS NULL OR v.valid_to >= sp.since)),
+shared_base AS (
+  SELECT s.provider_kind, s.provider_id,
+         coalesce(sum(n.patients) FILTER (WHERE n.valid_from < s.since), 0) AS patients,
+         count(n.valid_from) FILTER (WHERE n.valid_from < s.since) AS practices
+    FROM shared_since s LEFT JOIN shared_now n ON (n.provider_kind, n.provider_id) = (s.provider_kind, s.provider_id)
+   GROUP BY 1, 2),
 shared_changes AS (
-  SELECT 1 AS timeline, provider_kind, provider_id, valid_from AS valid_on, patients, 1 AS practices FROM shared_now
-  UNION ALL SELECT 1, provider_kind, provider_id, valid_to, -patients, -1 FROM shared_now WHERE valid_to IS NOT NULL
-  UNION ALL SELECT 0, provider_kind, provider_id, valid_from, patients, 1 FROM shared_now
-  UNION ALL SELECT 0, provider_kind, provider_id, valid_to, -patients, -1 FROM shared_now WHERE valid_to IS NOT NULL
-  UNION ALL SELECT 0, e.provider_kind, e.provider_id, e.valid_on, -e.sign * e.patients, -e.sign
-              FROM edges e JOIN shared s ON (s.provider_kind, s.provider_id) = (e.provider_kind, e.provider_id)),
+  SELECT t.timeline, n.provider_kind, n.provider_id, n.valid_from AS valid_on, n.patients, 1 AS practices
+    FROM shared_now n, (VALUES (0), (1)) t(timeline) WHERE n.valid_from >= n.since
+  UNION ALL
+  SELECT t.timeline, n.provider_kind, n.provider_id, n.valid_to, -n.patients, -1
+    FROM shared_now n, (VALUES (0), (1)) t(timeline) WHERE n.valid_to IS NOT NULL
+  UNION ALL
+  SELECT 0, e.provider_kind, e.provider_id, e.valid_on, -e.sign * e.patients, -e.sign
+    FROM edges e JOIN shared s ON (s.provider_kind, s.provider_id) = (e.provider_kind, e.provider_id)),
 shared_days AS (
   SELECT timeline, provider_kind, provider_id, valid_on, sum(patients) AS patients, sum(practices) AS practices
     FROM shared_changes GROUP BY 1, 2, 3, 4),
 shared_running AS (
-  SELECT timeline, provider_kind, provider_id, valid_on,
-         sum(patients) OVER w AS patients, sum(practices) OVER w AS practices
-    FROM shared_days WINDOW w AS (PARTITION BY timeline, provider_kind, provider_id ORDER BY valid_on)),
+  SELECT d.timeline, d.provider_kind, d.provider_id, d.valid_on, b.patients AS base_patients, b.practices AS base_practices,
+         b.patients + sum(d.patients) OVER w AS patients, b.practices + sum(d.practices) OVER w AS practices
+    FROM shared_days d JOIN shared_base b ON (b.provider_kind, b.provider_id) = (d.provider_kind, d.provider_id)
+  WINDOW w AS (PARTITION BY d.timeline, d.provider_kind, d.provider_id ORDER BY d.valid_on)),
 shared_stepped AS (
   SELECT timeline, valid_on, patients, practices,
-         lag(patients, 1, 0::numeric) OVER w AS patients_before, lag(practices, 1, 0::numeric) OVER w AS practices_before
+         lag(patients, 1, base_patients) OVER w AS patients_before, lag(practices, 1, base_practices) OVER w AS practices_before
     FROM shared_running WINDOW w AS (PARTITION BY timeline, provider_kind, provider_id ORDER BY valid_on)),
 shared_bands AS (
   SELECT valid_on, width_bucket(patients_before, '{0,20000,100000}'::numeric[]) - 1 AS band,
