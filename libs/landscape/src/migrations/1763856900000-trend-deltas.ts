@@ -191,24 +191,13 @@ BEGIN
 END
 $fn$`;
 
-const UP: readonly string[] = [
-  `CREATE TABLE landscape.trend_deltas (
-      figure text NOT NULL,
-      key text NOT NULL,
-      valid_on date NOT NULL,
-      delta bigint NOT NULL,
-      CONSTRAINT trend_deltas_pkey PRIMARY KEY (figure, key, valid_on)
-    )`,
-  `CREATE TABLE landscape.trend_provider_practices (
-      provider_kind text NOT NULL,
-      provider_id text NOT NULL,
-      ods_code text NOT NULL,
-      versions integer NOT NULL,
-      CONSTRAINT trend_provider_practices_pkey PRIMARY KEY (provider_kind, provider_id, ods_code)
-    )`,
-  `CREATE OR REPLACE FUNCTION landscape.trend_fold_statements(changed text, versions text, deltas text, practices text)
-RETURNS text[] LANGUAGE sql IMMUTABLE AS $fn$
-SELECT ARRAY[format($q$
+/**
+ * The changes of one statement on a versions table folded into its trend model: the figures' changes at the versions'
+ * ends, providers' bands, then which practices each provider has. Static statements, so a session plans them once
+ * (planned afresh at every step they took longer than they ran). %1$s: the changes; %2$s: the versions table;
+ * %3$s: the deltas; %4$s: the provider practices.
+ */
+const FOLD_FIGURES = `
 WITH changed AS (
   SELECT sign, ods_code, valid_from, valid_to, contract_type, trust_code, pcn_code IS NOT NULL AS in_pcn,
          federations <> '{}' AS in_federation, partner_count, salaried_count, coalesce(registered_patients, 0) AS patients,
@@ -309,35 +298,86 @@ figures AS (
   UNION ALL SELECT 'band_patients', band::text, valid_on, sum(patients) FROM bands GROUP BY 2, 3)
 INSERT INTO %3$s AS t (figure, key, valid_on, delta)
 SELECT figure, key, valid_on, delta FROM figures WHERE delta <> 0
-ON CONFLICT (figure, key, valid_on) DO UPDATE SET delta = t.delta + excluded.delta$q$, changed, versions, deltas, practices),
-format($q$
-INSERT INTO %2$s AS t (provider_kind, provider_id, ods_code, versions)
+ON CONFLICT (figure, key, valid_on) DO UPDATE SET delta = t.delta + excluded.delta`;
+
+const FOLD_PROVIDER_PRACTICES = `
+INSERT INTO %4$s AS t (provider_kind, provider_id, ods_code, versions)
 SELECT coalesce(provider_kind, 'none'), provider_id, ods_code, sum(sign)
   FROM (%1$s) c WHERE recorded_to IS NULL AND status = 'open' AND provider_id IS NOT NULL
  GROUP BY 1, 2, 3
-ON CONFLICT (provider_kind, provider_id, ods_code) DO UPDATE SET versions = t.versions + excluded.versions$q$, changed, practices)]
-$fn$`,
-  `CREATE OR REPLACE FUNCTION landscape.fold_trend() RETURNS trigger LANGUAGE plpgsql
+ON CONFLICT (provider_kind, provider_id, ods_code) DO UPDATE SET versions = t.versions + excluded.versions`;
+
+function foldFunctionSql(versions: 'practice_versions' | 'practice_versions_next'): string {
+  const suffix = versions === 'practice_versions' ? '' : '_next';
+  const filled = (statement: string) =>
+    statement
+      .replaceAll('%1$s', 'SELECT * FROM unnest(changes)')
+      .replaceAll('%2$s', `landscape.${versions}`)
+      .replaceAll('%3$s', `landscape.trend_deltas${suffix}`)
+      .replaceAll('%4$s', `landscape.trend_provider_practices${suffix}`);
+  return `CREATE OR REPLACE FUNCTION landscape.fold_trend_into_${versions}(changes landscape.trend_change[]) RETURNS void LANGUAGE plpgsql
 -- Run after every projector step: compiling its statements would cost more than running them.
 SET jit = off
 AS $fn$
-DECLARE
-  suffix text := CASE TG_TABLE_NAME WHEN 'practice_versions' THEN '' WHEN 'practice_versions_next' THEN '_next' END;
-  changed text := CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
-    WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
-    ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1, * FROM old_rows' END;
-  believed boolean;
-  statement text;
 BEGIN
-  IF suffix IS NULL THEN RAISE EXCEPTION 'fold_trend: % is not a practice-versions table', TG_TABLE_NAME; END IF;
-  -- Closing a version that was never believed open (a closed practice's) changes nothing the trend counts.
-  EXECUTE format('SELECT EXISTS (SELECT FROM (%s) c WHERE recorded_to IS NULL AND status = ''open'')', changed) INTO believed;
-  IF NOT believed THEN RETURN NULL; END IF;
-  FOREACH statement IN ARRAY landscape.trend_fold_statements(changed, format('landscape.%I', TG_TABLE_NAME),
-      'landscape.trend_deltas' || suffix, 'landscape.trend_provider_practices' || suffix) LOOP
-    EXECUTE statement;
-  END LOOP;
+${filled(FOLD_FIGURES)};
+${filled(FOLD_PROVIDER_PRACTICES)};
+END
+$fn$`;
+}
+
+const UP: readonly string[] = [
+  `CREATE TABLE landscape.trend_deltas (
+      figure text NOT NULL,
+      key text NOT NULL,
+      valid_on date NOT NULL,
+      delta bigint NOT NULL,
+      CONSTRAINT trend_deltas_pkey PRIMARY KEY (figure, key, valid_on)
+    )`,
+  `CREATE TABLE landscape.trend_provider_practices (
+      provider_kind text NOT NULL,
+      provider_id text NOT NULL,
+      ods_code text NOT NULL,
+      versions integer NOT NULL,
+      CONSTRAINT trend_provider_practices_pkey PRIMARY KEY (provider_kind, provider_id, ods_code)
+    )`,
+
+  `CREATE TYPE landscape.trend_change AS (
+      sign integer, ods_code text, valid_from date, valid_to date, recorded_to timestamptz, status text,
+      contract_type text, trust_code text, pcn_code text, federations text[], partner_count integer,
+      salaried_count integer, registered_patients integer, single_handed boolean, without_partners boolean,
+      provider_kind text, provider_id text)`,
+  foldFunctionSql('practice_versions'),
+  foldFunctionSql('practice_versions_next'),
+  `CREATE OR REPLACE FUNCTION landscape.fold_trend() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  changes landscape.trend_change[];
+BEGIN
+  -- Only believed open versions count; closing one that never was (a closed practice's) changes nothing.
+  IF TG_OP = 'INSERT' THEN
+    changes := ARRAY(SELECT ROW(1, ods_code, valid_from, valid_to, recorded_to, status, contract_type, trust_code, pcn_code, federations,
+      partner_count, salaried_count, registered_patients, single_handed, without_partners, provider_kind, provider_id)::landscape.trend_change
+      FROM new_rows WHERE recorded_to IS NULL AND status = 'open');
+  ELSIF TG_OP = 'DELETE' THEN
+    changes := ARRAY(SELECT ROW(-1, ods_code, valid_from, valid_to, recorded_to, status, contract_type, trust_code, pcn_code, federations,
+      partner_count, salaried_count, registered_patients, single_handed, without_partners, provider_kind, provider_id)::landscape.trend_change
+      FROM old_rows WHERE recorded_to IS NULL AND status = 'open');
+  ELSE
+    changes := ARRAY(SELECT ROW(1, ods_code, valid_from, valid_to, recorded_to, status, contract_type, trust_code, pcn_code, federations,
+      partner_count, salaried_count, registered_patients, single_handed, without_partners, provider_kind, provider_id)::landscape.trend_change
+      FROM new_rows WHERE recorded_to IS NULL AND status = 'open'
+      UNION ALL
+      SELECT ROW(-1, ods_code, valid_from, valid_to, recorded_to, status, contract_type, trust_code, pcn_code, federations,
+      partner_count, salaried_count, registered_patients, single_handed, without_partners, provider_kind, provider_id)::landscape.trend_change
+      FROM old_rows WHERE recorded_to IS NULL AND status = 'open');
+  END IF;
+  IF cardinality(changes) = 0 THEN RETURN NULL; END IF;
+  -- Named by the table the trigger is on, so a shadow's triggers write the live model once it is renamed into place.
+  CASE TG_TABLE_NAME
+    WHEN 'practice_versions' THEN PERFORM landscape.fold_trend_into_practice_versions(changes);
+    WHEN 'practice_versions_next' THEN PERFORM landscape.fold_trend_into_practice_versions_next(changes);
+    ELSE RAISE EXCEPTION 'fold_trend: % is not a practice-versions table', TG_TABLE_NAME;
+  END CASE;
   RETURN NULL;
 END
 $fn$`,
@@ -437,7 +477,9 @@ const DOWN: readonly string[] = [
   `DROP TRIGGER IF EXISTS trend_fold_delete ON landscape.practice_versions`,
   `DROP FUNCTION IF EXISTS landscape.derive_trend(text, text, text)`,
   `DROP FUNCTION IF EXISTS landscape.fold_trend()`,
-  `DROP FUNCTION IF EXISTS landscape.trend_fold_statements(text, text, text, text)`,
+  `DROP FUNCTION IF EXISTS landscape.fold_trend_into_practice_versions(landscape.trend_change[])`,
+  `DROP FUNCTION IF EXISTS landscape.fold_trend_into_practice_versions_next(landscape.trend_change[])`,
+  `DROP TYPE IF EXISTS landscape.trend_change`,
   `DROP TABLE IF EXISTS landscape.trend_provider_practices`,
   `DROP TABLE IF EXISTS landscape.trend_deltas`,
   APPLY_STEP_ONE_CLOSING_STATEMENT,
