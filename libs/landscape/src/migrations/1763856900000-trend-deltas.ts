@@ -1,25 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The national trend's read model: per effective date, the change in each summary figure of the current belief (the
- * open versions with no recorded end), so a trend is a running sum over some 40,000 rows instead of a pass over every
- * version (1.2 million on the national history).
- *
- * landscape.trend_deltas: (figure, key, valid_on) → delta. Figures: open, partners, salaried, subcontracted,
- *   in_federation, in_pcn, single_handed, without_partners, registered_patients (key ''), contract_type and trust (key:
- *   the code, 'none' for no contract type), band_providers and band_patients (key: the index of the default population
- *   band, 0: [0, 20,000), 1: [20,000, 100,000), 2: [100,000, ∞)).
- * landscape.trend_provider_practices: (provider_kind ('none' for none), provider_id, ods_code) → the number of believed
- *   open versions of that practice with that provider. A provider's population is the sum over its practices and does
- *   not add up across providers: a provider with one practice is banded version by version, and only the few sharing
- *   practices (224 of 8,000 nationally) have their populations worked out date by date, from their practices' versions.
- *
- * Kept by statement triggers on the versions table (landscape.fold_trend), so every path that writes versions (the
- * step function, COPY, the closes' deletes) changes it in the same transaction as the checkpoint. landscape.derive_trend
- * fills empty tables from a versions table in one pass (this migration, a rebuild's shadow after loading, and verify,
- * which compares the two ways).
- */
-/**
  * landscape.apply_projection_step as migration 1763856700000 made it, and the same function with its closes as two
  * statements (the deletes of rows never believed, then the updates). A statement that both deletes and updates fires
  * both statement triggers only once it has done both, so the first to run would see the table changed by the other as
@@ -485,6 +466,25 @@ const DOWN: readonly string[] = [
   APPLY_STEP_ONE_CLOSING_STATEMENT,
 ];
 
+/**
+ * The national trend's read model: per effective date, the change in each summary figure of the current belief (the
+ * open versions with no recorded end), so a trend is a running sum over some 40,000 rows instead of a pass over every
+ * version (1.2 million on the national history).
+ *
+ * landscape.trend_deltas: (figure, key, valid_on) → delta. Figures: open, partners, salaried, subcontracted,
+ *   in_federation, in_pcn, single_handed, without_partners, registered_patients (key ''), contract_type and trust (key:
+ *   the code, 'none' for no contract type), band_providers and band_patients (key: the index of the default population
+ *   band, 0: [0, 20,000), 1: [20,000, 100,000), 2: [100,000, ∞)).
+ * landscape.trend_provider_practices: (provider_kind ('none' for none), provider_id, ods_code) → the number of believed
+ *   open versions of that practice with that provider. A provider's population is the sum over its practices and does
+ *   not add up across providers: a provider with one practice is banded version by version, and only the few sharing
+ *   practices (224 of 8,000 nationally) have their populations worked out date by date, from their practices' versions.
+ *
+ * Kept by statement triggers on the versions table (landscape.fold_trend), so every path that writes versions (the
+ * step function, COPY, the closes' deletes) changes it in the same transaction as the checkpoint. landscape.derive_trend
+ * fills empty tables from a versions table in one pass (this migration, a rebuild's shadow after loading, and verify,
+ * which compares the two ways).
+ */
 export class TrendDeltas1763856900000 implements MigrationInterface {
   readonly name = 'TrendDeltas1763856900000';
 
