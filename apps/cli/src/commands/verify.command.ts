@@ -41,7 +41,8 @@ export function verifyCommand(): Command {
         progress.stop();
         printResult(report, options, (result) => humanReport(result, options.show, Date.now() - started));
         const nothingCompared = report.samples === 0 && report.events > 0;
-        if (report.mismatches.length > 0 || !report.projectionVersionCurrent || nothingCompared) process.exitCode = EXIT_FAILURE;
+        const trendDiffers = report.trend.deltas + report.trend.providerPractices > 0;
+        if (report.mismatches.length > 0 || trendDiffers || !report.projectionVersionCurrent || nothingCompared) process.exitCode = EXIT_FAILURE;
       } finally {
         progress.stop();
         await runtime.close();
@@ -53,9 +54,11 @@ function humanReport(report: VerifyReport, show: number, durationMs: number): st
   const verdict =
     report.samples === 0 && report.events > 0
       ? 'NOTHING COMPARED: the projection has not caught up yet (start the API or the projector, or run rebuild-projections)'
-      : report.mismatches.length === 0
-        ? 'projection matches the replay'
-        : `${report.mismatches.length} MISMATCHES`;
+      : report.mismatches.length > 0
+        ? `${report.mismatches.length} MISMATCHES`
+        : report.trend.deltas + report.trend.providerPractices > 0
+          ? 'TREND READ MODEL DIFFERS from its derivation from the projection (run rebuild-projections)'
+          : 'projection matches the replay';
   const lines = [
     `Verified in ${formatDuration(durationMs)}: ${verdict}`,
     ...table([
@@ -64,6 +67,7 @@ function humanReport(report: VerifyReport, show: number, durationMs: number): st
       ['(asOf, knownAt) samples', report.samples],
       ['practice comparisons', report.comparisons],
       ['projection horizon', report.stableHorizon ?? 'none yet (projection has not caught up)'],
+      ['trend read model rows differing from a fresh derivation', report.trend.deltas + report.trend.providerPractices],
     ]),
   ];
   if (!report.projectionVersionCurrent) lines.push('The projection was built by another projection version: run rebuild-projections.');
