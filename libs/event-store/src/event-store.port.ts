@@ -1,3 +1,4 @@
+import { clampKnownAt } from './known-at.js';
 /**
  * The event store port. The application layer and projections depend on this, never on an adapter.
  *
@@ -149,10 +150,8 @@ export abstract class EventStore {
    */
   abstract stableHorizon(): Promise<string | null>;
 
-  /** The knownAt a read may honour: the requested instant (default now), never beyond the stable horizon. */
+  /** The knownAt a read of the log may honour (see clampKnownAt). */
   async clampKnownAt(requested: string | null): Promise<string> {
-    const horizon = await this.stableHorizon();
-    const wanted = requested === null ? Date.now() : Date.parse(requested);
-    return new Date(horizon === null ? wanted : Math.min(wanted, Date.parse(horizon))).toISOString();
+    return clampKnownAt(requested, await this.stableHorizon());
   }
 }

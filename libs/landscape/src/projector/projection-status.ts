@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
-import { compareCursors, encodeCursor, EventStore, type LogCursor } from '#event-store';
+import { clampKnownAt, compareCursors, encodeCursor, EventStore, type LogCursor } from '#event-store';
 import { PG_POOL, READ_POOL } from '#platform';
 import { PRACTICE_VERSIONS_TABLE } from '../schema/practice-versions.ddl.js';
 import { PRACTICE_VERSIONS_PROJECTION_VERSION, readCheckpoint, type Checkpoint } from './checkpoint-store.js';
@@ -24,8 +24,6 @@ export type ProjectionLag = {
 // One past the health check's readiness threshold (10,000), so "more than that" shows in `events` itself.
 const LAG_COUNT_LIMIT = 10_001;
 const POLL_MS = 100;
-/** What a read answers for when the projection has not yet established any horizon: nothing known. */
-const BEFORE_ANYTHING = new Date(0).toISOString();
 
 /** The live landscape projection's progress: for health checks, minPosition waits and clamping knownAt. */
 @Injectable()
@@ -79,8 +77,6 @@ export class ProjectionStatus {
    */
   async resolveKnownAt(requested: string | undefined): Promise<string> {
     const { stableHorizon } = await readCheckpoint(this.readPool, PRACTICE_VERSIONS_TABLE);
-    const wanted = requested === undefined ? Date.now() : Date.parse(requested);
-    const horizon = stableHorizon === null ? Date.parse(BEFORE_ANYTHING) : Date.parse(stableHorizon);
-    return new Date(Math.min(wanted, horizon)).toISOString();
+    return clampKnownAt(requested, stableHorizon);
   }
 }

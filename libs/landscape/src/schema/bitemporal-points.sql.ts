@@ -36,3 +36,11 @@ export function recordedAtSql(instant: string, alias = ''): string {
 export function bitemporalAtSql(date: string, instant: string, alias = ''): string {
   return `${validOnSql(date, alias)} AND ${recordedAtSql(instant, alias)}`;
 }
+
+/** The same question on the plain columns, for one practice's rows (its btree on ods_code, valid_from, recorded_from). */
+export function bitemporalRangeSql(date: string, instant: string, alias = ''): string {
+  return (
+    `${alias}valid_from <= (${date})::date AND (${alias}valid_to IS NULL OR ${alias}valid_to > (${date})::date)` +
+    ` AND ${alias}recorded_from <= ${instant} AND (${alias}recorded_to IS NULL OR ${alias}recorded_to > ${instant})`
+  );
+}

@@ -23,6 +23,8 @@ export const CHECKPOINTS_TABLE = 'projection_checkpoints';
 export type PracticeVersionsTable = typeof PRACTICE_VERSIONS_TABLE | typeof PRACTICE_VERSIONS_SHADOW_TABLE;
 
 export const qualified = (table: string): string => `${LANDSCAPE_SCHEMA}.${table}`;
+/** The live versions table, as every read names it. */
+export const PRACTICE_VERSIONS = qualified(PRACTICE_VERSIONS_TABLE);
 
 export function createPracticeVersionsTableSql(table: PracticeVersionsTable): string[] {
   return [...practiceVersionsTableSql(table), ...practiceVersionsReadIndexesSql(table)];

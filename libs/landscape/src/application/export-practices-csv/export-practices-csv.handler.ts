@@ -8,10 +8,11 @@ import { practicesCsvStream } from '../../reports/csv-stream.js';
 import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 import { resolveReadTime, type ReadTime } from '../shared/read-time.js';
 import { ExportPracticesCsv, type PracticesCsv } from './export-practices-csv.query.js';
+import { PRACTICE_VERSIONS } from '../../schema/practice-versions.ddl.js';
 
 const PAGE = 1_000;
 const PAGE_AT = `
-  SELECT ods_code, state FROM landscape.practice_versions
+  SELECT ods_code, state FROM ${PRACTICE_VERSIONS}
    WHERE ${bitemporalAtSql('$1', '$2')} AND ods_code > $3
    ORDER BY ods_code LIMIT $4`;
 

@@ -7,11 +7,12 @@ import { ProjectionStatus } from '../../projector/projection-status.js';
 import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 import { GetLandscapeDiff, type LandscapeDiff } from './get-landscape-diff.query.js';
 import { practiceChange, type PracticeChange } from './practice-changes.js';
+import { PRACTICE_VERSIONS } from '../../schema/practice-versions.ddl.js';
 
 // Practices whose version differs between the two dates (the same row on both dates means no change).
 const VERSIONS_THAT_DIFFER = `
-  WITH a AS (SELECT id, ods_code, state FROM landscape.practice_versions WHERE ${bitemporalAtSql('$1', '$3')}),
-       b AS (SELECT id, ods_code, state FROM landscape.practice_versions WHERE ${bitemporalAtSql('$2', '$3')})
+  WITH a AS (SELECT id, ods_code, state FROM ${PRACTICE_VERSIONS} WHERE ${bitemporalAtSql('$1', '$3')}),
+       b AS (SELECT id, ods_code, state FROM ${PRACTICE_VERSIONS} WHERE ${bitemporalAtSql('$2', '$3')})
   SELECT a.state AS before, b.state AS after
     FROM a FULL JOIN b ON a.ods_code = b.ods_code
    WHERE a.id IS DISTINCT FROM b.id

@@ -1,8 +1,6 @@
-import { PRACTICE_VERSIONS_TABLE, qualified } from '../../schema/practice-versions.ddl.js';
+import { PRACTICE_VERSIONS } from '../../schema/practice-versions.ddl.js';
 import { validOnSql } from '../../schema/bitemporal-points.sql.js';
 import { clampedKnownAtSql, isoInstantSql } from '../shared/read-time.sql.js';
-
-const versions = qualified(PRACTICE_VERSIONS_TABLE);
 
 /** Facts per returned row (~80 kB of JSON): each row's string stays under V8's 128 kB young-generation object limit. */
 const FACTS_PER_ROW = 800;
@@ -19,10 +17,10 @@ export const LANDSCAPE_FACTS_SQL = `
     LEFT JOIN LATERAL (
       SELECT '[' || string_agg(summary_facts, ',') || ']' AS facts
         FROM (SELECT summary_facts, row_number() OVER () AS n
-                FROM (SELECT summary_facts FROM ${versions}
+                FROM (SELECT summary_facts FROM ${PRACTICE_VERSIONS}
                        WHERE ${validOnSql('$1')} AND recorded_to IS NULL AND recorded_from <= t.known_at AND status = 'open'
                       UNION ALL
-                      SELECT summary_facts FROM ${versions}
+                      SELECT summary_facts FROM ${PRACTICE_VERSIONS}
                        WHERE valid @> $1::date AND recorded_to IS NOT NULL AND recorded @> t.known_at AND status = 'open') open_versions
              ) numbered
        GROUP BY n / ${FACTS_PER_ROW}

@@ -1,7 +1,5 @@
-import { PRACTICE_VERSIONS_TABLE, qualified } from '../../schema/practice-versions.ddl.js';
+import { PRACTICE_VERSIONS } from '../../schema/practice-versions.ddl.js';
 import { clampedKnownAtSql, isoInstantSql } from '../shared/read-time.sql.js';
-
-const versions = qualified(PRACTICE_VERSIONS_TABLE);
 
 /**
  * The whole trend in one statement and one pass over the version rows. $1: the dates (ascending date[]), $2: the
@@ -24,7 +22,7 @@ export const LANDSCAPE_TREND_SQL = `
            CASE WHEN v.valid_to IS NULL THEN cardinality($1::date[]) ELSE width_bucket(v.valid_to - 1, $1::date[]) END AS end_point,
            v.contract_type, v.trust_code, v.provider_kind, v.provider_id, v.pcn_code, v.federations,
            v.partner_count, v.salaried_count, v.registered_patients, v.single_handed, v.without_partners
-      FROM ${versions} v, t
+      FROM ${PRACTICE_VERSIONS} v, t
      WHERE v.status = 'open'
        AND v.recorded_from <= t.known_at AND (v.recorded_to IS NULL OR v.recorded_to > t.known_at)
        AND v.valid_from <= ($1::date[])[cardinality($1::date[])] AND (v.valid_to IS NULL OR v.valid_to > ($1::date[])[1])

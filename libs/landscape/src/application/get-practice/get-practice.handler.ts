@@ -7,16 +7,16 @@ import { toPracticeView, type PracticeView } from '../shared/practice-view.js';
 import { requestedKnownAt, todayUtc } from '../shared/read-time.js';
 import { clampedKnownAtSql, isoInstantSql } from '../shared/read-time.sql.js';
 import { GetPractice } from './get-practice.query.js';
+import { bitemporalRangeSql } from '../../schema/bitemporal-points.sql.js';
+import { PRACTICE_VERSIONS } from '../../schema/practice-versions.ddl.js';
 
 // The knownAt answered for, and a short scan of one practice's rows (index on ods_code, valid_from, recorded_from).
 const PRACTICE_AT = `
   SELECT ${isoInstantSql('t.known_at')} AS known_at, v.state
     FROM (SELECT ${clampedKnownAtSql('$3')} AS known_at) t
     LEFT JOIN LATERAL (
-      SELECT state FROM landscape.practice_versions
-       WHERE ods_code = $1
-         AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)
-         AND recorded_from <= t.known_at AND (recorded_to IS NULL OR recorded_to > t.known_at)
+      SELECT state FROM ${PRACTICE_VERSIONS}
+       WHERE ods_code = $1 AND ${bitemporalRangeSql('$2', 't.known_at')}
        LIMIT 1) v ON true`;
 
 @QueryHandler(GetPractice)

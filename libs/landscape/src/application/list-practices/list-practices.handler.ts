@@ -9,11 +9,12 @@ import { toPracticeFields } from '../shared/practice-view.js';
 import { resolveReadTime, type ReadTime } from '../shared/read-time.js';
 import { decodeListCursor, encodeListCursor, type ListCursor } from './list-cursor.js';
 import { ListPractices, type PracticeFilters, type PracticePage } from './list-practices.query.js';
+import { PRACTICE_VERSIONS } from '../../schema/practice-versions.ddl.js';
 
 // Matching practices come from the bitemporal GiST index; only the page's rows are read in full.
 const LIST_PRACTICES = `
   WITH matching AS MATERIALIZED (
-    SELECT v.id, v.ods_code FROM landscape.practice_versions v
+    SELECT v.id, v.ods_code FROM ${PRACTICE_VERSIONS} v
      WHERE ${bitemporalAtSql('$1', '$2', 'v.')}
        AND ($3::text IS NULL OR v.status = $3)
        AND ($4::text IS NULL OR v.commissioner_code = $4)
@@ -25,7 +26,7 @@ const LIST_PRACTICES = `
   )
   SELECT (SELECT count(*) FROM matching)::integer AS total,
          (SELECT coalesce(json_agg(page.state ORDER BY page.ods_code), '[]'::json)
-            FROM (SELECT v.ods_code, v.state FROM matching m JOIN landscape.practice_versions v ON v.id = m.id
+            FROM (SELECT v.ods_code, v.state FROM matching m JOIN ${PRACTICE_VERSIONS} v ON v.id = m.id
                    WHERE m.ods_code > $10 ORDER BY m.ods_code LIMIT $11) page) AS items`;
 
 @QueryHandler(ListPractices)

@@ -6,12 +6,13 @@ import { ProjectionStatus } from '../../projector/projection-status.js';
 import { bitemporalAtSql } from '../../schema/bitemporal-points.sql.js';
 import { resolveReadTime } from '../shared/read-time.js';
 import { ListProviders, type ProviderList, type ProviderSummary } from './list-providers.query.js';
+import { PRACTICE_VERSIONS } from '../../schema/practice-versions.ddl.js';
 
 // Largest providers first; a provider's name is taken from its practices (the same holder may be spelt differently).
 const PROVIDERS_AT = `
   SELECT provider_kind AS kind, provider_id AS id, min(provider_name) AS name, count(*)::integer AS practices,
          coalesce(sum(registered_patients), 0)::bigint AS patients, array_agg(ods_code ORDER BY ods_code) AS ods_codes
-    FROM landscape.practice_versions
+    FROM ${PRACTICE_VERSIONS}
    WHERE ${bitemporalAtSql('$1', '$2')} AND status = 'open' AND provider_id IS NOT NULL
    GROUP BY provider_kind, provider_id
    ORDER BY patients DESC, practices DESC, provider_kind, provider_id`;

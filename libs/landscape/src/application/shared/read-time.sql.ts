@@ -2,9 +2,9 @@ import { ISO_MILLIS_FORMAT } from '#event-store';
 import { CHECKPOINTS_TABLE, PRACTICE_VERSIONS_TABLE, qualified } from '../../schema/practice-versions.ddl.js';
 
 /**
- * The knownAt a read answers for, worked out inside the read's own statement (one round trip instead of two): the
- * requested instant, never beyond the live projection's stable horizon (see ProjectionStatus.resolveKnownAt, which
- * states the same rule for the other reads). `requested` is the SQL parameter holding the requested instant.
+ * clampKnownAt (#event-store) inside the read's own statement, one round trip instead of two: the requested instant,
+ * never beyond the projection's stable horizon, and as known before anything ('epoch') while there is none yet.
+ * `requested` is the SQL parameter holding the requested instant.
  */
 export const clampedKnownAtSql = (requested: string): string => `date_trunc('milliseconds', least(${requested}::timestamptz,
   coalesce((SELECT stable_horizon FROM ${qualified(CHECKPOINTS_TABLE)} WHERE name = '${PRACTICE_VERSIONS_TABLE}'), 'epoch'::timestamptz)))`;
