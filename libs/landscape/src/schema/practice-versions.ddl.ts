@@ -1,3 +1,4 @@
+import { VERSION_COLUMN_TYPES } from '../read-models/practice-versions/version-columns.js';
 import { RECORDED_POINT_SQL, VALID_POINT_SQL } from './bitemporal-points.sql.js';
 
 /**
@@ -9,10 +10,10 @@ import { RECORDED_POINT_SQL, VALID_POINT_SQL } from './bitemporal-points.sql.js'
  * columns say so in SQL; the generated point columns (bitemporal-points.sql.ts) key the GiST indexes that make "state
  * at (asOf, knownAt)" of the whole landscape one index search.
  *
- * Every rebuild's shadow table is built from here; migrations carry their own frozen SQL. To change the table, change
- * it here and add a migration that alters the live table the same way (schema-snapshot.int.spec.ts fails until a
- * migrated database and this DDL agree). A change of the inserted columns also needs a migration replacing
- * landscape.apply_projection_step, which names them.
+ * Every rebuild's shadow table is built from here; migrations carry their own frozen SQL. A column is added to
+ * VERSION_COLUMN_TYPES (version-columns.ts) and to a migration that alters the live table the same way and replaces
+ * landscape.apply_projection_step, which names the inserted columns (schema-snapshot.int.spec.ts fails until a
+ * migrated database and this DDL agree).
  */
 export const LANDSCAPE_SCHEMA = 'landscape';
 export const PRACTICE_VERSIONS_TABLE = 'practice_versions';
@@ -45,24 +46,9 @@ export function practiceVersionsTableSql(table: PracticeVersionsTable): string[]
       recorded tstzrange GENERATED ALWAYS AS (tstzrange(recorded_from, recorded_to, '[)')) STORED,
       valid_point point GENERATED ALWAYS AS (${VALID_POINT_SQL}) STORED,
       recorded_point point GENERATED ALWAYS AS (${RECORDED_POINT_SQL}) STORED,
-      status text NOT NULL,
-      name text NOT NULL,
-      commissioner_code text,
-      contract_type text,
-      holder_kind text,
-      holder_id text,
-      provider_kind text,
-      provider_id text,
-      provider_name text,
-      trust_code text,
-      pcn_code text,
-      federations text[] NOT NULL DEFAULT '{}',
-      partner_count integer NOT NULL,
-      salaried_count integer NOT NULL,
-      registered_patients integer,
-      single_handed boolean NOT NULL,
-      without_partners boolean NOT NULL,
-      summary_facts text NOT NULL,
+      ${Object.entries(VERSION_COLUMN_TYPES)
+        .map(([column, type]) => `${column} ${type}`)
+        .join(',\n      ')},
       state jsonb NOT NULL,
       CONSTRAINT ${table}_valid_order CHECK (valid_to IS NULL OR valid_to > valid_from),
       CONSTRAINT ${table}_recorded_order CHECK (recorded_to IS NULL OR recorded_to > recorded_from)
@@ -80,7 +66,7 @@ export function practiceVersionsTableSql(table: PracticeVersionsTable): string[]
 const NARROW_COLUMNS = [
   'status', 'commissioner_code', 'contract_type', 'holder_kind', 'provider_kind', 'provider_id', 'trust_code', 'pcn_code',
   'federations', 'partner_count', 'salaried_count', 'registered_patients', 'single_handed', 'without_partners',
-];
+] satisfies (keyof typeof VERSION_COLUMN_TYPES)[];
 
 /**
  * Whole landscape at (asOf, knownAt): a search of two boxes (bitemporalAtSql), covering the narrow columns. `key` is

@@ -2,28 +2,38 @@ import type { PracticeSnapshot } from '#practices';
 import { summaryFactsOf } from './summary-facts.js';
 import type { VersionRowInsert } from './version-changes.js';
 
-/** Narrow typed columns beside the full state (filters, provider list) and the summary's packed facts. */
-export interface VersionColumns {
-  readonly status: string;
-  readonly name: string;
-  readonly commissioner_code: string | null;
-  readonly contract_type: string | null;
-  readonly holder_kind: string | null;
-  readonly holder_id: string | null;
-  readonly provider_kind: string | null;
-  readonly provider_id: string | null;
-  readonly provider_name: string | null;
-  readonly trust_code: string | null;
-  readonly pcn_code: string | null;
-  readonly federations: string[];
-  readonly partner_count: number;
-  readonly salaried_count: number;
-  readonly registered_patients: number | null;
-  readonly single_handed: boolean;
-  readonly without_partners: boolean;
-  /** JSON text of summaryFactsOf(state): see summary-facts.ts. */
-  readonly summary_facts: string;
-}
+/**
+ * The columns of landscape.practice_versions beside the bitemporal bounds and the full state, with their SQL types:
+ * the one list a column is added to. The table's DDL, the row type and the COPY column list follow from it, and
+ * versionColumns must fill it (the build fails otherwise); a migration alters the live table to match.
+ */
+export const VERSION_COLUMN_TYPES = {
+  status: 'text NOT NULL',
+  name: 'text NOT NULL',
+  commissioner_code: 'text',
+  contract_type: 'text',
+  holder_kind: 'text',
+  holder_id: 'text',
+  provider_kind: 'text',
+  provider_id: 'text',
+  provider_name: 'text',
+  trust_code: 'text',
+  pcn_code: 'text',
+  federations: "text[] NOT NULL DEFAULT '{}'",
+  partner_count: 'integer NOT NULL',
+  salaried_count: 'integer NOT NULL',
+  registered_patients: 'integer',
+  single_handed: 'boolean NOT NULL',
+  without_partners: 'boolean NOT NULL',
+  // JSON text of summaryFactsOf(state): see summary-facts.ts.
+  summary_facts: 'text NOT NULL',
+} as const;
+
+type SqlBase<T> = T extends 'text' ? string : T extends 'text[]' ? string[] : T extends 'integer' ? number : T extends 'boolean' ? boolean : never;
+type SqlValue<T> = T extends `${infer Base} NOT NULL${string}` ? SqlBase<Base> : SqlBase<T> | null;
+
+/** A version's columns as the projector writes them, typed from their SQL types. */
+export type VersionColumns = { readonly [C in keyof typeof VERSION_COLUMN_TYPES]: SqlValue<(typeof VERSION_COLUMN_TYPES)[C]> };
 
 export function versionColumns(state: PracticeSnapshot): VersionColumns {
   return {
@@ -59,12 +69,15 @@ export interface VersionRow extends VersionColumns {
 }
 
 /** The written columns in the order a COPY names them (the rest are the identity and generated columns). */
-export const VERSION_ROW_COLUMNS = [
-  'ods_code', 'valid_from', 'valid_to', 'recorded_from', 'recorded_to', 'status', 'name', 'commissioner_code',
-  'contract_type', 'holder_kind', 'holder_id', 'provider_kind', 'provider_id', 'provider_name', 'trust_code', 'pcn_code',
-  'federations', 'partner_count', 'salaried_count', 'registered_patients', 'single_handed', 'without_partners',
-  'summary_facts', 'state',
-] as const satisfies readonly (keyof VersionRow)[];
+export const VERSION_ROW_COLUMNS: readonly (keyof VersionRow)[] = [
+  'ods_code',
+  'valid_from',
+  'valid_to',
+  'recorded_from',
+  'recorded_to',
+  ...(Object.keys(VERSION_COLUMN_TYPES) as (keyof VersionColumns)[]),
+  'state',
+];
 
 export function versionRow(insert: VersionRowInsert): VersionRow {
   return {
