@@ -30,9 +30,10 @@ export async function catchUpIfFarBehind(
   progress: CatchUpProgress,
   signal: AbortSignal,
   onAdvance: (committed: Checkpoint | null) => void,
+  farBehindEvents = FAR_BEHIND_EVENTS,
 ): Promise<CatchUpOutcome> {
   const checkpoint = await readCheckpoint(pool, PRACTICE_VERSIONS_TABLE);
-  if (!(await store.backlog(checkpoint.cursor, FAR_BEHIND_EVENTS)).atLeast) return 'not-needed';
+  if (!(await store.backlog(checkpoint.cursor, farBehindEvents)).atLeast) return 'not-needed';
   const { events: backlog } = await store.backlog(checkpoint.cursor, Number.MAX_SAFE_INTEGER);
   try {
     if (checkpoint.eventsApplied < backlog) {
