@@ -74,7 +74,7 @@ function humanSummary(report: OdsImportReport): string[] {
   const files = report.files.memberships ? `${report.files.practices} and ${report.files.memberships}` : report.files.practices;
   const { practices } = report;
   const lines = [
-    `Imported ${files} in ${formatDuration(report.durationMs)} (extract date ${report.extractDate})`,
+    `Imported ${files} in ${formatDuration(report.durationMs)}, ${formatCount(report.eventsPerSec)} events/s (extract date ${report.extractDate})`,
     ...table([
       ['practice rows read', report.rowsRead.practices],
       ['membership rows read', report.rowsRead.memberships],

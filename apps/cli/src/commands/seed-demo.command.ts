@@ -69,7 +69,7 @@ export function seedDemoCommand(): Command {
 function humanSummary(report: SeedDemoReport): string[] {
   const on = report.basis === 'recorded' ? 'on the practices in the register' : 'on generated practices';
   const lines = [
-    `Seeded a demo history (seed ${report.seed}, ${report.fromYear}-04-01 to ${report.toDate}) ${on} in ${formatDuration(report.durationMs)}`,
+    `Seeded a demo history (seed ${report.seed}, ${report.fromYear}-04-01 to ${report.toDate}) ${on} in ${formatDuration(report.durationMs)}, ${formatCount(report.eventsPerSec)} events/s`,
     ...table([
       ['practices simulated', report.practices.simulated],
       ['already seeded, left alone', report.practices.alreadySeeded],
