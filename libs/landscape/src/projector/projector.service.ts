@@ -96,7 +96,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
             await sleep(REBUILD_ELSEWHERE_WAIT_MS, signal);
             continue;
           }
-          if (outcome === 'ran') this.logger.log(`caught up with the log in bulk: ${describe(this.progress.lastFinished())}`);
+          if (outcome === 'ran' && !signal.aborted) this.logger.log(`caught up with the log in bulk: ${describe(this.progress.lastFinished())}`);
           mayBeFarBehind = false;
         }
         const result = await this.projector.step();
