@@ -8,3 +8,4 @@ export { DataDirInUseError, LOCK_FILE } from './database/data-dir-lock.js';
 export * from './database/database-timeouts.js';
 export * from './database/database-failure.js';
 export * from './cursor-signing.js';
+export * from './bulk-load-gate.js';

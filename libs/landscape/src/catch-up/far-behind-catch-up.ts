@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { EventStore } from '#event-store';
+import { BULK_LOADS } from '#platform';
 import { StreamPrefixCache } from '#practices';
 import { PracticeVersionsProjector } from '../projector/practice-versions.projector.js';
 import { readCheckpoint, type Checkpoint } from '../projector/checkpoint-store.js';
@@ -34,6 +35,17 @@ export async function catchUpIfFarBehind(
 ): Promise<CatchUpOutcome> {
   const checkpoint = await readCheckpoint(pool, PRACTICE_VERSIONS_TABLE);
   if (!(await store.backlog(checkpoint.cursor, farBehindEvents)).atLeast) return 'not-needed';
+  return BULK_LOADS.during(() => catchUp(store, pool, progress, signal, onAdvance, checkpoint));
+}
+
+async function catchUp(
+  store: EventStore,
+  pool: pg.Pool,
+  progress: CatchUpProgress,
+  signal: AbortSignal,
+  onAdvance: (committed: Checkpoint | null) => void,
+  checkpoint: Checkpoint,
+): Promise<CatchUpOutcome> {
   const { events: backlog } = await store.backlog(checkpoint.cursor, Number.MAX_SAFE_INTEGER);
   try {
     if (checkpoint.eventsApplied < backlog) {
