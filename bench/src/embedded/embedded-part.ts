@@ -61,6 +61,8 @@ async function embeddedHistory(dataDir: string, practices: number, report: Embed
   try {
     const dataset = await ensureNationalDataset(runtime, { ...BENCH_CONFIG.dataset, practices });
     report.dataset = { practices: dataset.practices, events: dataset.events };
+    // As seed-demo leaves it, and as the server's log is settled before its rebuild (national-run.ts).
+    if (dataset.seeded) await runtime.database.pool.query('VACUUM (ANALYZE) event_store.events, event_store.streams');
   } finally {
     await runtime.close();
   }

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { extractDateFromFileName, importOds, type ImportProgress, type OdsImportReport } from '#ods-import';
 import { openRuntime } from '#runtime';
 import { CliUsageError, createProgress, dateOption, formatCount, formatDuration, integerOption, printResult, table } from '../cli-output.js';
+import { settleLog } from '../settle-log.js';
 import { operatorRecordedBy, withOperatorOption } from '../operator.js';
 
 interface ImportOdsOptions {
@@ -53,6 +54,7 @@ export function importOdsCommand(): Command {
             progress.update(update.linesRead, `${formatCount(update.eventsAppended)} events`);
           },
         });
+        if (report.eventsAppended > 0) await settleLog(runtime.database.pool);
         progress.stop();
         printResult(report, options, humanSummary);
       } finally {
