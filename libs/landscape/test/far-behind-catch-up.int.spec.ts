@@ -7,6 +7,7 @@ import { HistoryRecorder } from './support/history-recorder.js';
 import { openEmbeddedLandscapeFixture, openLandscapeFixture, type AnyLandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
 import { SeededRandom } from '../../../test/support/seeded-random.js';
+import { eventually } from '../../../test/support/eventually.js';
 
 const PRACTICES = Array.from({ length: 40 }, (_, i) => `F${String(60_001 + i)}`);
 /** Small enough for a test's log to count as "far behind" (the service's own threshold is 20,000 events). */
@@ -31,8 +32,13 @@ describe.each<[string, () => Promise<AnyLandscapeFixture>]>([
   const rounds = async (count: number) => {
     for (let i = 0; i < count; i++) await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
   };
-  const catchUp = (progress: CatchUpProgress) =>
-    catchUpIfFarBehind(fixture.store, fixture.pool, progress, new AbortController().signal, () => undefined, FAR_BEHIND);
+  /** Once every recorded event is readable (a transaction open elsewhere on a shared server holds the log back). */
+  const catchUp = async (progress: CatchUpProgress) => {
+    const { cursor, eventsApplied } = await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_TABLE);
+    const readable = await eventually(() => fixture.store.backlog(cursor, Number.MAX_SAFE_INTEGER), (backlog) => backlog.events === recorder.appended - eventsApplied, 90_000);
+    expect(readable.events).toBe(recorder.appended - eventsApplied);
+    return catchUpIfFarBehind(fixture.store, fixture.pool, progress, new AbortController().signal, () => undefined, FAR_BEHIND);
+  };
   const expectProjectionMatchesLog = async () => {
     const checkpoint = await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_TABLE);
     expect(checkpoint.eventsApplied).toBe(recorder.appended);
