@@ -11,6 +11,7 @@ import { elapsedSeconds, say } from './progress.js';
 import { emptyReport } from './report/bench-report.js';
 import { humanSummary } from './report/human-summary.js';
 import { writeReport } from './report/write-report.js';
+import { ratio } from './stats.js';
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   }
   if (options.parts.has('embedded')) {
     await runEmbeddedPart(options.embeddedPractices, report.embedded, notes);
+    report.embedded.rebuildVsServer = ratio(report.embedded.rebuild.eventsPerSec, report.rebuild.eventsPerSec);
   }
   notes.push(`whole run took ${elapsedSeconds().toFixed(0)} s`);
   // Figures on a shared machine are only comparable with the load they were taken under.

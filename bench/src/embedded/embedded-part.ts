@@ -14,6 +14,8 @@ import { postgresVersion } from '../machine-info.js';
 import { attempt } from '../national-run.js';
 import { say } from '../progress.js';
 import { measureRebuild } from '../rebuild/rebuild-bench.js';
+import { forgetProjection, measureCatchUp } from '../catch-up/catch-up-bench.js';
+import { prepareTree } from '../proof/proof-bench.js';
 import type { EmbeddedReport } from '../report/bench-report.js';
 import { ratio } from '../stats.js';
 
@@ -59,6 +61,8 @@ async function embeddedHistory(dataDir: string, practices: number, report: Embed
   try {
     const dataset = await ensureNationalDataset(runtime, { ...BENCH_CONFIG.dataset, practices });
     report.dataset = { practices: dataset.practices, events: dataset.events };
+    // As seed-demo leaves it, and as the server's log is settled before its rebuild (national-run.ts).
+    if (dataset.seeded) await runtime.database.pool.query('VACUUM (ANALYZE) event_store.events, event_store.streams');
   } finally {
     await runtime.close();
   }
@@ -68,9 +72,16 @@ async function embeddedHistory(dataDir: string, practices: number, report: Embed
   try {
     facts = await readLogFacts(runtime.database.pool);
     reader = await issueBenchKey(runtime.database.pool, 'reader');
+    // As on the server: the notary's tree first, so the catch-up measured is the projector's.
+    await prepareTree(runtime, process.env.LOG_SIGNING_KEY_FILE ?? join(dataDir, 'log-signing.key'));
+    await forgetProjection(runtime);
   } finally {
     await runtime.close();
   }
+  await attempt('embedded catch-up', notes, async () => {
+    report.catchUpEventsPerSec = (await measureCatchUp({ databaseUrl: null, dataDir }, 'embedded catch-up')).eventsPerSec;
+    report.catchUpVsRebuild = ratio(report.catchUpEventsPerSec, report.rebuild.eventsPerSec);
+  });
 
   const logFile = join(tmpdir(), `gp-register-bench-embedded-api-${process.pid}.log`);
   say(`embedded: starting the API on ${dataDir} (log in ${logFile})`);

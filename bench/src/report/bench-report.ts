@@ -14,6 +14,8 @@ export interface BenchReport {
     vsStoreAppend: number | null;
   };
   rebuild: { eventsPerSec: number | null };
+  /** The API's projector catching up with the whole log after a bulk seed, against the rebuild of the same run. */
+  server: { catchUpEventsPerSec: number | null; catchUpVsRebuild: number | null };
   /** The notary catching up over the national log from zero, verify-log over it, and both against the rebuild. */
   proof: { notaryEventsPerSec: number | null; verifyEventsPerSec: number | null; notaryVsRebuild: number | null; verifyVsRebuild: number | null };
   lag: { p50Ms: number | null; p99Ms: number | null };
@@ -40,6 +42,10 @@ export interface EmbeddedReport {
   dataset: { practices: number | null; events: number | null };
   append: { eventsPerSec: number | null; rawInsertEventsPerSec: number | null; ratio: number | null };
   rebuild: { eventsPerSec: number | null };
+  /** Embedded rebuild events/s over the server's, the same run. */
+  rebuildVsServer: number | null;
+  catchUpEventsPerSec: number | null;
+  catchUpVsRebuild: number | null;
   asOf: {
     summaryP50Ms: number | null;
     summaryP99Ms: number | null;
@@ -75,6 +81,7 @@ export function emptyReport(machine: BenchReport['machine'], run: BenchReport['r
     append: emptyAppend(),
     commands: { perSec: null, p50Ms: null, p99Ms: null, storeAppendPerSec: null, vsStoreAppend: null },
     rebuild: { eventsPerSec: null },
+    server: { catchUpEventsPerSec: null, catchUpVsRebuild: null },
     proof: { notaryEventsPerSec: null, verifyEventsPerSec: null, notaryVsRebuild: null, verifyVsRebuild: null },
     lag: { p50Ms: null, p99Ms: null },
     asOf: emptyAsOf(),
@@ -87,6 +94,9 @@ export function emptyReport(machine: BenchReport['machine'], run: BenchReport['r
       dataset: { practices: null, events: null },
       append: emptyAppend(),
       rebuild: { eventsPerSec: null },
+      rebuildVsServer: null,
+      catchUpEventsPerSec: null,
+      catchUpVsRebuild: null,
       asOf: emptyAsOf(),
       memory: { apiPeakRssMb: null },
     },

@@ -39,6 +39,8 @@ export interface SeedDemoReport {
   /** Commands the decider refused (none expected: each is a generator bug, and nothing was appended for it). */
   readonly refusals: readonly string[];
   readonly durationMs: number;
+  /** Events appended per second of the whole run. */
+  readonly eventsPerSec: number;
 }
 
 export const DEFAULT_GENERATED_PRACTICES = 8700;
@@ -92,6 +94,7 @@ export async function seedDemo(store: EventStore, options: SeedDemoOptions): Pro
   await writer.finish();
   report('generating', outlines.length, outlines.length, writer.eventsAppended);
 
+  const durationMs = performance.now() - started;
   return {
     seed: options.seed,
     fromYear: options.fromYear,
@@ -103,7 +106,8 @@ export async function seedDemo(store: EventStore, options: SeedDemoOptions): Pro
     appends: writer.appends,
     eventsByType,
     refusals,
-    durationMs: performance.now() - started,
+    durationMs,
+    eventsPerSec: Math.round(writer.eventsAppended / Math.max(durationMs / 1000, 0.001)),
   };
 }
 

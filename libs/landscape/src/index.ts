@@ -12,6 +12,8 @@ export { REPORTING_SCHEMA } from './schema/reporting-views.ddl.js';
 export { PRACTICE_CSV_COLUMNS, toPracticeCsvRecord, type PracticeCsvRecord } from './reports/practice-csv.js';
 export { practicesCsvStream } from './reports/csv-stream.js';
 export { rebuildProjections, type RebuildOptions, type RebuildProgress, type RebuildResult } from './rebuild/rebuild-projections.js';
+export { RebuildInProgressError } from './rebuild/rebuild-lock.js';
+export { CatchUpProgress, type CatchUpReport } from './catch-up/catch-up-progress.js';
 export { readLogHistories, type LogHistories } from './replay/log-histories.js';
 export { replayLandscape } from './replay/replay-landscape.js';
 export { logLength } from './replay/log-length.js';

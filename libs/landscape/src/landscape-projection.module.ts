@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PracticeStreamCacheModule } from '#practices';
+import { CatchUpProgress } from './catch-up/catch-up-progress.js';
 import { ProjectionSignals } from './projector/projection-signals.js';
 import { ProjectionStatus } from './projector/projection-status.js';
 import { ProjectorService } from './projector/projector.service.js';
@@ -10,7 +11,7 @@ import { ProjectorService } from './projector/projector.service.js';
  */
 @Module({
   imports: [PracticeStreamCacheModule],
-  providers: [ProjectionSignals, ProjectionStatus, ProjectorService],
-  exports: [ProjectionSignals, ProjectionStatus, ProjectorService],
+  providers: [CatchUpProgress, ProjectionSignals, ProjectionStatus, ProjectorService],
+  exports: [CatchUpProgress, ProjectionSignals, ProjectionStatus, ProjectorService],
 })
 export class LandscapeProjectionModule {}

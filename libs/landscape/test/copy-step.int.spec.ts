@@ -1,5 +1,5 @@
 import type { PracticeCommand } from '#practices';
-import { applyStepByCopy } from '../src/projector/apply-step.js';
+import { applyBulkStep } from '../src/projector/apply-bulk-step.js';
 import { advanced, readCheckpoint } from '../src/projector/checkpoint-store.js';
 import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
 import { VERSION_ROW_COLUMNS } from '../src/read-models/practice-versions/version-columns.js';
@@ -11,7 +11,7 @@ import {
   type PracticeVersionsTable,
 } from '../src/schema/practice-versions.ddl.js';
 import { HistoryRecorder } from './support/history-recorder.js';
-import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
+import { openEmbeddedLandscapeFixture, openLandscapeFixture, projectThrough, type AnyLandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
 import { SeededRandom } from '../../../test/support/seeded-random.js';
 
@@ -20,8 +20,12 @@ const PRACTICES = Array.from({ length: 24 }, (_, i) => `C${String(81_001 + i)}`)
 const AWKWARD = 'Tab\there, "quoted" {braced}\nback\\slash \\N end\r';
 const contract = { type: 'APMS', holder: { kind: 'company', id: 'awkward-co', name: AWKWARD } } as const;
 
-describe('projector steps loaded by COPY (PostgreSQL server)', () => {
-  let fixture: LandscapeFixture;
+// On a server through COPY FROM STDIN; on the embedded database through the PGlite API's COPY FROM '/dev/blob'.
+describe.each<[string, () => Promise<AnyLandscapeFixture>]>([
+  ['PostgreSQL server', () => openLandscapeFixture()],
+  ['embedded database', () => openEmbeddedLandscapeFixture()],
+])('projector steps loaded by COPY (%s)', (_database, openFixture) => {
+  let fixture: AnyLandscapeFixture;
   let recorder: HistoryRecorder;
   const random = new SeededRandom(11);
 
@@ -32,7 +36,7 @@ describe('projector steps loaded by COPY (PostgreSQL server)', () => {
     (await fixture.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${qualified(table)}`)).rows[0].n;
 
   beforeAll(async () => {
-    fixture = await openLandscapeFixture();
+    fixture = await openFixture();
     recorder = new HistoryRecorder(fixture.store);
     await record({ type: 'OpenPractice', odsCode: 'C89999', name: AWKWARD, openedOn: '2011-04-01', commissionerCode: '5E1', contract });
     await record({ type: 'JoinFederation', odsCode: 'C89999', federationId: AWKWARD, federationName: AWKWARD, effectiveDate: '2012-01-01' });
@@ -71,7 +75,7 @@ describe('projector steps loaded by COPY (PostgreSQL server)', () => {
     const insert = { odsCode: 'C80000', validFrom: '2020-01-01', validTo: null, recordedFrom: new Date().toISOString(), recordedTo: null, state: row.state };
     const next = advanced(stale, { cursor: stale.cursor, stableHorizon: null, recordedThrough: null, eventsApplied: 1 });
 
-    expect(await applyStepByCopy(fixture.pool, PRACTICE_VERSIONS_SHADOW_TABLE, stale, next, { closes: [], inserts: [insert] })).toBe(false);
+    expect(await applyBulkStep(fixture.pool, PRACTICE_VERSIONS_SHADOW_TABLE, stale, next, { closes: [], inserts: [insert] })).toBe(false);
     expect(await countOf(PRACTICE_VERSIONS_SHADOW_TABLE)).toBe(before);
     expect(await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_SHADOW_TABLE)).toEqual(stored);
   });
@@ -91,7 +95,7 @@ describe('projector steps loaded by COPY (PostgreSQL server)', () => {
     const next = advanced(stored, { cursor: stored.cursor, stableHorizon: null, recordedThrough: null, eventsApplied: good.length + 1 });
 
     await expect(
-      applyStepByCopy(fixture.pool, PRACTICE_VERSIONS_SHADOW_TABLE, stored, next, { closes, inserts: [...good, bad] }),
+      applyBulkStep(fixture.pool, PRACTICE_VERSIONS_SHADOW_TABLE, stored, next, { closes, inserts: [...good, bad] }),
     ).rejects.toThrow(/valid_order/);
     expect(await rowsOf(PRACTICE_VERSIONS_SHADOW_TABLE)).toEqual(rowsBefore);
     expect(await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_SHADOW_TABLE)).toEqual(stored);

@@ -22,6 +22,8 @@ export interface OdsImportReport {
   readonly skippedByCode: Readonly<Partial<Record<SkipCode, number>>>;
   readonly skipped: readonly SkippedRow[];
   readonly durationMs: number;
+  /** Events appended per second of the whole import. */
+  readonly eventsPerSec: number;
 }
 
 export interface ImportProgress {
@@ -67,6 +69,7 @@ export class ImportTally {
       skippedByCode,
       skipped,
       durationMs,
+      eventsPerSec: Math.round(this.eventsAppended / Math.max(durationMs / 1000, 0.001)),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { classifyDatabaseFailure, PG_POOL } from '#platform';
-import { ProjectionStatus, ReplicaProjection, type ProjectionLag, type ReplicaLag } from '#landscape';
+import { ProjectionStatus, ReplicaProjection, type CatchUpReport, type ProjectionLag, type ReplicaLag } from '#landscape';
 import { SingleFlight, within } from './single-flight.js';
 
 /** Each probe gets this long, so /health answers within 2 s whatever the database does (SPEC §9). */
@@ -12,7 +12,9 @@ export const MAX_READY_LAG_EVENTS = 10_000;
 export type DatabaseReport = { readonly status: 'up' } | { readonly status: 'down'; readonly reason: 'unavailable' | 'busy' | 'no answer' | 'error' };
 export type ProjectionsReport =
   | ({ readonly status: 'ready' | 'catching-up' | 'behind' } & ProjectionLag)
-  | { readonly status: 'unknown'; readonly reason: string };
+  | { readonly status: 'unknown'; readonly reason: string }
+  // A bulk catch-up keeps the embedded database's one session busy for seconds at a time: its progress still shows.
+  | { readonly status: 'catching-up'; readonly reason: string; readonly catchUp: CatchUpReport };
 
 /** Only with READ_DATABASE_URL: the replica that serves the landscape reads, and how far behind the primary it is. */
 export type ReplicaReport = ({ readonly status: 'up' } & ReplicaLag) | { readonly status: 'down'; readonly reason: 'unavailable' | 'busy' | 'no answer' | 'error' };
@@ -39,7 +41,7 @@ export class Readiness {
 
   constructor(
     @Inject(PG_POOL) pool: pg.Pool,
-    @Inject(ProjectionStatus) projections: ProjectionStatus,
+    @Inject(ProjectionStatus) private readonly projections: ProjectionStatus,
     @Inject(ReplicaProjection) replica: ReplicaProjection,
   ) {
     this.ping = new SingleFlight(() => pool.query('SELECT 1'));
@@ -58,7 +60,8 @@ export class Readiness {
     const replicaUp = replica === undefined || replica.status === 'up';
     if (!lag.ok) {
       const reason = lag.timedOut ? 'no answer from the database' : 'the database could not be read';
-      return { ready: false, database, projections: { status: 'unknown', reason }, replica };
+      const catchUp = this.projections.catchUp();
+      return { ready: false, database, projections: catchUp ? { status: 'catching-up', reason, catchUp } : { status: 'unknown', reason }, replica };
     }
     if (lag.value.events === 0) this.caughtUpSinceStart = true;
     const status = !this.caughtUpSinceStart ? 'catching-up' : lag.value.events > MAX_READY_LAG_EVENTS ? 'behind' : 'ready';

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { extractDateFromFileName, importOds, type ImportProgress, type OdsImportReport } from '#ods-import';
 import { openRuntime } from '#runtime';
 import { CliUsageError, createProgress, dateOption, formatCount, formatDuration, integerOption, printResult, table } from '../cli-output.js';
+import { settleLog } from '../settle-log.js';
 import { operatorRecordedBy, withOperatorOption } from '../operator.js';
 
 interface ImportOdsOptions {
@@ -53,6 +54,7 @@ export function importOdsCommand(): Command {
             progress.update(update.linesRead, `${formatCount(update.eventsAppended)} events`);
           },
         });
+        if (report.eventsAppended > 0) await settleLog(runtime.database.pool);
         progress.stop();
         printResult(report, options, humanSummary);
       } finally {
@@ -74,7 +76,7 @@ function humanSummary(report: OdsImportReport): string[] {
   const files = report.files.memberships ? `${report.files.practices} and ${report.files.memberships}` : report.files.practices;
   const { practices } = report;
   const lines = [
-    `Imported ${files} in ${formatDuration(report.durationMs)} (extract date ${report.extractDate})`,
+    `Imported ${files} in ${formatDuration(report.durationMs)}, ${formatCount(report.eventsPerSec)} events/s (extract date ${report.extractDate})`,
     ...table([
       ['practice rows read', report.rowsRead.practices],
       ['membership rows read', report.rowsRead.memberships],

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { DEFAULT_GENERATED_PRACTICES, seedDemo, type SeedDemoProgress, type SeedDemoReport } from '#demo-history';
 import { openRuntime } from '#runtime';
 import { CliUsageError, createProgress, dateOption, formatCount, formatDuration, integerOption, printResult, table } from '../cli-output.js';
+import { settleLog } from '../settle-log.js';
 import { operatorRecordedBy, withOperatorOption } from '../operator.js';
 
 interface SeedDemoOptions {
@@ -56,6 +57,7 @@ export function seedDemoCommand(): Command {
             if (update.phase === 'generating') progress.update(update.practicesDone, `${formatCount(update.eventsAppended)} events`);
           },
         });
+        if (report.eventsAppended > 0) await settleLog(runtime.database.pool);
         progress.stop();
         printResult(report, options, humanSummary);
         if (report.refusals.length > 0) process.exitCode = 1;
@@ -69,7 +71,7 @@ export function seedDemoCommand(): Command {
 function humanSummary(report: SeedDemoReport): string[] {
   const on = report.basis === 'recorded' ? 'on the practices in the register' : 'on generated practices';
   const lines = [
-    `Seeded a demo history (seed ${report.seed}, ${report.fromYear}-04-01 to ${report.toDate}) ${on} in ${formatDuration(report.durationMs)}`,
+    `Seeded a demo history (seed ${report.seed}, ${report.fromYear}-04-01 to ${report.toDate}) ${on} in ${formatDuration(report.durationMs)}, ${formatCount(report.eventsPerSec)} events/s`,
     ...table([
       ['practices simulated', report.practices.simulated],
       ['already seeded, left alone', report.practices.alreadySeeded],

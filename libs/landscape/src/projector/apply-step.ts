@@ -11,7 +11,7 @@ import { versionCopyChunks } from '../read-models/practice-versions/version-copy
 import { PRACTICE_VERSIONS_PROJECTION_VERSION, toCheckpointRow, type Checkpoint } from './checkpoint-store.js';
 
 /** landscape.apply_projection_step (migration 1763856700000): the checkpoint compared and moved, the versions written. */
-const APPLY_STEP_SQL = `
+export const APPLY_STEP_SQL = `
 SELECT landscape.apply_projection_step($1, $2, $3::jsonb, $4::jsonb, $5::text[], $6::date[], $7::timestamptz[], $8::jsonb) AS applied`;
 
 /**
@@ -27,17 +27,7 @@ export async function applyStep(
   changes: VersionChanges,
   on: Pick<pg.Pool, 'query'> = pool,
 ): Promise<boolean> {
-  const { closes, inserts } = changes;
-  const { rows: result } = await on.query<{ applied: boolean }>(hotQuery(pool, 'landscape-apply-step', APPLY_STEP_SQL, [
-    table,
-    PRACTICE_VERSIONS_PROJECTION_VERSION,
-    JSON.stringify(toCheckpointRow(expected)),
-    JSON.stringify(toCheckpointRow(next)),
-    closes.map((close) => close.odsCode),
-    closes.map((close) => close.validFrom),
-    closes.map((close) => close.at),
-    JSON.stringify(inserts.map(versionRow)),
-  ]));
+  const { rows: result } = await on.query<{ applied: boolean }>(hotQuery(pool, 'landscape-apply-step', APPLY_STEP_SQL, applyStepParams(table, expected, next, changes)));
   return result[0].applied;
 }
 
@@ -46,8 +36,8 @@ export async function applyStep(
  * compares and moves the checkpoint and closes rows, then COPY loads the inserts, so the closes still come first (a
  * page may close a practice's believed row and insert its successor for the same start date). Four round trips
  * instead of one, repaid many times over by the server parsing COPY text instead of JSON. Servers only: the embedded
- * database takes the one-call step (COPY FROM STDIN through its socket server, pglite-socket 0.2.17, ends the session
- * with "protocol synchronization was lost").
+ * database loads through the PGlite API instead (apply-step-on-session.ts), since COPY FROM STDIN through its socket
+ * server (pglite-socket 0.2.17) ends the session with "protocol synchronization was lost".
  */
 export function applyStepByCopy(
   pool: pg.Pool,
@@ -63,4 +53,18 @@ export function applyStepByCopy(
     await pipeline(Readable.from(versionCopyChunks(changes.inserts)), copy);
     return true;
   });
+}
+
+/** The step function's arguments, in APPLY_STEP_SQL's order. */
+export function applyStepParams(table: PracticeVersionsTable, expected: Checkpoint, next: Checkpoint, { closes, inserts }: VersionChanges): unknown[] {
+  return [
+    table,
+    PRACTICE_VERSIONS_PROJECTION_VERSION,
+    JSON.stringify(toCheckpointRow(expected)),
+    JSON.stringify(toCheckpointRow(next)),
+    closes.map((close) => close.odsCode),
+    closes.map((close) => close.validFrom),
+    closes.map((close) => close.at),
+    JSON.stringify(inserts.map(versionRow)),
+  ];
 }

@@ -38,8 +38,13 @@ export async function loadPageWork(store: EventStore, cache: HistoryCache, event
   const byStream = groupByPractice(events);
   // What the cache holds of each stream: through the page's last event (commands in this process, sharing the cache,
   // may already hold the page's own events: the same events), or else through the event before the page.
+  // A stream starting in the page has no prefix to read: the pages of a bulk import open thousands of practices,
+  // whose whole streams (a seeded history later in the log) were otherwise read once per page to find nothing.
   const held = new Map(
-    [...byStream].map(([streamId, page]) => [streamId, cache.prefix(streamId, page[page.length - 1].streamVersion) ?? cache.prefix(streamId, page[0].streamVersion - 1)]),
+    [...byStream].map(([streamId, page]) => {
+      const inPage = cache.prefix(streamId, page[page.length - 1].streamVersion);
+      return [streamId, inPage ?? (page[0].streamVersion === 1 ? [] : cache.prefix(streamId, page[0].streamVersion - 1))];
+    }),
   );
   const missing = [...held].filter(([, prefix]) => prefix === undefined).map(([streamId]) => streamId);
   const loaded = missing.length > 0 ? await store.readStreams(missing) : new Map();

@@ -1,10 +1,10 @@
 import type pg from 'pg';
 import { EventStore, type LogCursor, type ReadAllResult, type RecordedEvent } from '#event-store';
-import { sharesOneSession } from '#platform';
 import { StreamPrefixCache } from '#practices';
 import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { latestRecordedAt, planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
-import { applyStep, applyStepByCopy } from './apply-step.js';
+import { applyStep } from './apply-step.js';
+import { applyBulkStep } from './apply-bulk-step.js';
 import { advanced, isSettled, readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { HistoryCache } from './history-cache.js';
 import { loadPageWork } from './practice-histories.js';
@@ -16,8 +16,8 @@ export interface ProjectorOptions {
   /** Where to hold the practice histories read: a cache shared with the process's commands, or by default one of its own. */
   readonly histories?: StreamPrefixCache;
   /**
-   * Steps inserting at least this many rows load them by COPY (see applyStepByCopy); smaller ones, a live projector's
-   * usual step, stay one round trip. Ignored on the embedded database, which always takes the one-call step.
+   * Steps inserting at least this many rows load them by COPY (apply-bulk-step.ts); smaller ones, a live projector's
+   * usual step, stay one round trip.
    */
   readonly copyFromRows?: number;
 }
@@ -82,7 +82,7 @@ export class PracticeVersionsProjector {
     this.table = options.table;
     this.batchSize = options.batchSize ?? 1_000;
     this.cache = new HistoryCache(options.histories ?? new StreamPrefixCache(OWN_CACHE_EVENTS));
-    this.copyFromRows = sharesOneSession(pool) ? Infinity : (options.copyFromRows ?? COPY_FROM_ROWS);
+    this.copyFromRows = options.copyFromRows ?? COPY_FROM_ROWS;
   }
 
   /** The checkpoint this projector last committed, null when its last step committed none. */
@@ -164,12 +164,16 @@ export class PracticeVersionsProjector {
       return { applied: 0, hasMore, conflict: false, cursor: from.cursor, settled: isSettled(from) };
     }
     this.lastCommitted = null;
-    const apply = changes.inserts.length >= this.copyFromRows ? applyStepByCopy : applyStep;
-    if (!(await apply(this.pool, this.table, from, next, changes))) {
+    if (!(await this.apply(from, next, changes))) {
       return { applied: 0, hasMore, conflict: true, cursor: from.cursor, settled: false };
     }
     this.lastCommitted = next;
     return { applied: events, hasMore, conflict: false, cursor: next.cursor, settled: isSettled(next) };
+  }
+
+  private apply(from: Checkpoint, next: Checkpoint, changes: VersionChanges): Promise<boolean> {
+    const apply = changes.inserts.length >= this.copyFromRows ? applyBulkStep : applyStep;
+    return apply(this.pool, this.table, from, next, changes);
   }
 
   forgetHistories(): void {

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { clampKnownAt, compareCursors, encodeCursor, EventStore, type LogCursor } from '#event-store';
 import { PG_POOL, READ_POOL } from '#platform';
 import { PRACTICE_VERSIONS_TABLE } from '../schema/practice-versions.ddl.js';
+import { CatchUpProgress, type CatchUpReport } from '../catch-up/catch-up-progress.js';
 import { PRACTICE_VERSIONS_PROJECTION_VERSION, readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { ProjectionSignals } from './projection-signals.js';
 
@@ -19,6 +20,8 @@ export type ProjectionLag = {
   readonly projectionVersion: number;
   /** False when the stored rows were built by another projection version and need `rebuild-projections`. */
   readonly current: boolean;
+  /** This process's bulk catch-up, while one runs: events behind, rate and time left. */
+  readonly catchUp?: CatchUpReport;
 };
 
 // One past the health check's readiness threshold (10,000), so "more than that" shows in `events` itself.
@@ -33,10 +36,16 @@ export class ProjectionStatus {
     @Inject(READ_POOL) private readonly readPool: pg.Pool,
     private readonly store: EventStore,
     private readonly signals: ProjectionSignals,
+    private readonly catchUpProgress: CatchUpProgress,
   ) {}
 
   checkpoint(): Promise<Checkpoint> {
     return readCheckpoint(this.pool, PRACTICE_VERSIONS_TABLE);
+  }
+
+  /** This process's bulk catch-up in progress, known without asking the database (busy with it). */
+  catchUp(): CatchUpReport | null {
+    return this.catchUpProgress.report();
   }
 
   async lag(): Promise<ProjectionLag> {
@@ -50,6 +59,7 @@ export class ProjectionStatus {
       stableHorizon: checkpoint.stableHorizon,
       projectionVersion: checkpoint.projectionVersion,
       current: checkpoint.projectionVersion === PRACTICE_VERSIONS_PROJECTION_VERSION,
+      ...withCatchUp(this.catchUp()),
     };
   }
 
@@ -80,3 +90,5 @@ export class ProjectionStatus {
     return clampKnownAt(requested, stableHorizon);
   }
 }
+
+const withCatchUp = (report: CatchUpReport | null) => (report ? { catchUp: report } : {});

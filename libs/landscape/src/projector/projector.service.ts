@@ -3,6 +3,8 @@ import type pg from 'pg';
 import { EventStore } from '#event-store';
 import { PG_POOL } from '#platform';
 import { PracticeStreamCache } from '#practices';
+import { CatchUpProgress } from '../catch-up/catch-up-progress.js';
+import { catchUpIfFarBehind } from '../catch-up/far-behind-catch-up.js';
 import { PRACTICE_VERSIONS_TABLE } from '../schema/practice-versions.ddl.js';
 import { PRACTICE_VERSIONS_PROJECTION_VERSION, readCheckpoint } from './checkpoint-store.js';
 import { PracticeVersionsProjector } from './practice-versions.projector.js';
@@ -12,10 +14,13 @@ import { ProjectionSignals } from './projection-signals.js';
 const IDLE_WAIT_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 const SETTLE_FIRST_WAIT_MS = 2;
+// Another process rebuilding the projection: look again this often (its switch-over ends the wait).
+const REBUILD_ELSEWHERE_WAIT_MS = 2_000;
 
 /**
  * Runs the landscape projector as a catch-up subscription for the life of the application: pages through the log
- * while there is more, then waits for appends. Starts on bootstrap unless PROJECTOR=off (an API scaled out beside a
+ * while there is more, then waits for appends. Far behind (at start, or whenever a step finds more), it catches up the
+ * way a rebuild does (far-behind-catch-up.ts) before going back to small steps. Starts on bootstrap unless PROJECTOR=off (an API scaled out beside a
  * separate projector process). Errors are logged and retried with backoff; the checkpoint makes retries safe.
  */
 @Injectable()
@@ -29,6 +34,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     private readonly store: EventStore,
     @Inject(PG_POOL) private readonly pool: pg.Pool,
     private readonly signals: ProjectionSignals,
+    private readonly progress: CatchUpProgress,
     streams: PracticeStreamCache,
   ) {
     // The live projector applies the practices being written now, whose streams this process's commands already hold.
@@ -81,10 +87,21 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
   private async loop(signal: AbortSignal): Promise<void> {
     let backoff = 500;
     let settleWait = SETTLE_FIRST_WAIT_MS;
+    let mayBeFarBehind = true;
     while (!signal.aborted) {
       try {
+        if (mayBeFarBehind) {
+          const outcome = await catchUpIfFarBehind(this.store, this.pool, this.progress, signal, (committed) => this.signals.advanced(committed));
+          if (outcome === 'elsewhere') {
+            await sleep(REBUILD_ELSEWHERE_WAIT_MS, signal);
+            continue;
+          }
+          if (outcome === 'ran' && !signal.aborted) this.logger.log(`caught up with the log in bulk: ${describe(this.progress.lastFinished())}`);
+          mayBeFarBehind = false;
+        }
         const result = await this.projector.step();
         this.signals.advanced(this.projector.committed);
+        mayBeFarBehind = result.hasMore;
         backoff = 500;
         if (!result.hasMore && !result.conflict && result.applied === 0) {
           // Caught up. Unsettled, the horizon must catch up with what was applied: look again soon, then less often,
@@ -109,6 +126,12 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
       }
     }
   }
+}
+
+function describe(finished: { events: number; durationMs: number } | null): string {
+  if (!finished) return 'nothing applied';
+  const seconds = finished.durationMs / 1000;
+  return `${finished.events} events in ${seconds.toFixed(1)} s (${Math.round(finished.events / Math.max(seconds, 0.001))} events/s)`;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -10,6 +10,7 @@ import {
   qualified,
 } from '../schema/practice-versions.ddl.js';
 import { createTrendTablesSql, deriveTrendSql, dropTrendTablesSql, trendTables, trendTriggersSql } from '../schema/trend-deltas.ddl.js';
+import { withRebuildLock } from './rebuild-lock.js';
 import { switchOver } from './switch-over.js';
 
 export interface RebuildProgress {
@@ -23,33 +24,47 @@ export interface RebuildOptions {
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** How many times to catch up again when the live projection moved ahead during the build. */
   readonly maxSwitchAttempts?: number;
+  /** Events of practice histories held in memory while rebuilding (default 1,000,000: a CLI's whole national log). */
+  readonly cachedEvents?: number;
+  /** Stops after the page in progress, leaving the shadow table for the next rebuild to start afresh. */
+  readonly signal?: AbortSignal;
 }
 
 export interface RebuildResult {
   readonly eventsApplied: number;
   readonly switchAttempts: number;
   readonly durationMs: number;
+  /** False when stopped by its signal before switching in. */
+  readonly switched: boolean;
 }
 
 /**
  * Rebuilds the landscape projection from the whole log into a shadow table beside the live one, then switches it in
  * (see switch-over.ts). Live reads, and a live projector, carry on against the old table all along. A rebuild that is
- * interrupted leaves only the shadow table behind; the next rebuild starts it afresh.
+ * interrupted leaves only the shadow table behind; the next rebuild starts it afresh. One runs at a time per database
+ * (RebuildInProgressError).
  */
-export async function rebuildProjections(store: EventStore, pool: pg.Pool, options: RebuildOptions = {}): Promise<RebuildResult> {
+export function rebuildProjections(store: EventStore, pool: pg.Pool, options: RebuildOptions = {}): Promise<RebuildResult> {
+  return withRebuildLock(pool, () => rebuild(store, pool, options));
+}
+
+async function rebuild(store: EventStore, pool: pg.Pool, options: RebuildOptions): Promise<RebuildResult> {
   const started = Date.now();
+  const { signal } = options;
   await recreateShadow(pool);
   const projector = new PracticeVersionsProjector(store, pool, {
     table: PRACTICE_VERSIONS_SHADOW_TABLE,
     batchSize: options.batchSize ?? 5_000,
-    histories: new StreamPrefixCache(1_000_000),
+    histories: new StreamPrefixCache(options.cachedEvents ?? 1_000_000),
   });
   let eventsApplied = 0;
   const report = (phase: RebuildProgress['phase']) => (step: StepResult) => {
     eventsApplied += step.applied;
     options.onProgress?.({ phase, eventsApplied });
   };
-  await projector.catchUp(report('building'));
+  await projector.catchUp(report('building'), signal);
+  const stopped = () => ({ eventsApplied, switchAttempts: 0, durationMs: Date.now() - started, switched: false });
+  if (signal?.aborted) return stopped();
   // Read indexes are cheaper built once over the loaded rows than maintained row by row. Each build is one backend's
   // work (the two large GiST ones, built by sorting their points, 7 and 10 s alone on the national history) and builds
   // on one table do not block each other, so they run side by side on a server's cores (the embedded database takes
@@ -65,9 +80,10 @@ export async function rebuildProjections(store: EventStore, pool: pg.Pool, optio
     const outcome = await switchOver(pool);
     if (outcome.switched) {
       options.onProgress?.({ phase: 'switched', eventsApplied });
-      return { eventsApplied, switchAttempts: attempt, durationMs: Date.now() - started };
+      return { eventsApplied, switchAttempts: attempt, durationMs: Date.now() - started, switched: true };
     }
-    await projector.catchUp(report('catching-up'));
+    await projector.catchUp(report('catching-up'), signal);
+    if (signal?.aborted) return stopped();
   }
   throw new Error(`the live projection kept moving ahead of the rebuild; gave up switching after ${maxAttempts} attempts`);
 }

@@ -29,6 +29,15 @@ export async function openLandscapeFixture(poolSize = 8): Promise<LandscapeFixtu
   };
 }
 
+/** A database of either kind, with every migration applied. */
+export type AnyLandscapeFixture = Omit<LandscapeFixture, 'server'>;
+
+/** The same on a fresh embedded database in memory. */
+export async function openEmbeddedLandscapeFixture(poolSize = 4): Promise<AnyLandscapeFixture> {
+  const runtime = await openRuntime({ settings: { url: null, dataDir: 'memory' }, poolSize, applicationName: 'landscape-test' });
+  return { runtime, store: runtime.eventStore, pool: runtime.database.pool, close: () => runtime.close() };
+}
+
 /**
  * Steps `projector` until it has applied `events` events and its horizon covers them. A transaction left open
  * anywhere on the server (other databases included: snapshots are cluster-wide) holds log readers back until it

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import type { DatabaseSettings } from './database-settings.js';
 import { markSharedSession } from './prepared-statements.js';
+import { attachEmbeddedSession } from './embedded-session.js';
 import { BATCH_TIMEOUTS, sessionTimeoutOptions, type DatabaseTimeouts } from './database-timeouts.js';
 
 // Dates stay 'YYYY-MM-DD' strings (no time zone shifts); bigints stay strings (no precision loss).
@@ -48,6 +49,7 @@ export async function connectDatabase(settings: DatabaseSettings, options: Conne
   survivesLostConnections(pool);
   if (embedded) {
     markSharedSession(pool);
+    attachEmbeddedSession(pool, embedded.runOnSession);
     const clients = await Promise.all(Array.from({ length: max }, () => pool.connect()));
     clients.forEach((client) => client.release());
   }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
-import { keepMessageGroupsTogether } from './pglite-session-queue.js';
+import { keepMessageGroupsTogether, type SessionWork } from './pglite-session-queue.js';
 import { durableStartParams, flushCommitsToDisk } from './durable-pglite.js';
 import { makePrivateFolder, restrict } from './private-folder.js';
 
@@ -22,6 +22,8 @@ import { makePrivateFolder, restrict } from './private-folder.js';
  */
 export interface EmbeddedPostgres {
   readonly url: string;
+  /** Work on the session through the PGlite API, between the connections' turns (see pglite-session-queue.ts). */
+  readonly runOnSession: SessionWork;
   close(): Promise<void>;
 }
 
@@ -50,11 +52,12 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory', options:
     if (durable) await flushCommitsToDisk(db);
     if (dataDir !== 'memory') restrict(location);
     const server = new PGLiteSocketServer({ db, path: join(socketFolder, '.s.PGSQL.5432'), maxConnections: options.maxConnections ?? 16 });
-    keepMessageGroupsTogether(server);
+    const runOnSession = keepMessageGroupsTogether(server);
     await server.start();
     const opened = db;
     return {
       url: `postgres://postgres@${encodeURIComponent(socketFolder)}/postgres`,
+      runOnSession,
       async close() {
         await server.stop();
         await opened.close();

@@ -10,6 +10,7 @@ import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
  *
  * This replaces the queue's scheduling on our server instance: a connection holds the session from its first
  * extended-protocol message until its Sync, as well as for the whole of a transaction, and a failure releases the loop.
+ * It also takes work for the PGlite API itself (`runOnSession`), run between two connections' turns, never inside one.
  */
 interface QueuedMessage {
   readonly handlerId: number;
@@ -31,19 +32,33 @@ interface QueryQueue {
 // Parse, Bind, Describe, Execute, Close, Flush: the group goes on until Sync ('S'). A simple Query ('Q') stands alone.
 const GROUP_MESSAGES = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
 
-export function keepMessageGroupsTogether(server: PGLiteSocketServer): void {
+/** Work run on the session through the PGlite API, when no connection holds it. */
+export type SessionWork = <T>(work: (db: PGlite) => Promise<T>) => Promise<T>;
+
+interface QueuedWork {
+  run(db: PGlite): Promise<void>;
+}
+
+/** Returns how to run work on the session beside the connections (see embedded-session.ts). */
+export function keepMessageGroupsTogether(server: PGLiteSocketServer): SessionWork {
   const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
   if (!queue || typeof queue.processQueue !== 'function' || !Array.isArray(queue.queue)) {
     throw new Error('pglite-socket internals changed: review libs/platform/src/database/pglite-session-queue.ts');
   }
   let groupOpen = false;
+  const works: QueuedWork[] = [];
 
   queue.processQueue = async function processQueue(this: QueryQueue): Promise<void> {
     if (this.processing) return;
     this.processing = true;
     try {
-      while (this.queue.length > 0) {
+      while (this.queue.length > 0 || works.length > 0) {
         const holder = groupOpen || this.db.isInTransaction() ? this.lastHandlerId : null;
+        if (holder === null && works.length > 0) {
+          await works.shift()!.run(this.db); // settles its own promise, failure included
+          this.lastHandlerId = null;
+          continue;
+        }
         const index = holder === null ? 0 : this.queue.findIndex((item) => item.handlerId === holder);
         if (index === -1) return; // the holder's next message has not arrived yet; its enqueue restarts the loop
         const [item] = this.queue.splice(index, 1);
@@ -78,4 +93,10 @@ export function keepMessageGroupsTogether(server: PGLiteSocketServer): void {
     if (this.lastHandlerId === handlerId) groupOpen = false;
     void this.processQueue();
   };
+
+  return <T>(work: (db: PGlite) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      works.push({ run: (db) => work(db).then(resolve, reject) });
+      void queue.processQueue();
+    });
 }

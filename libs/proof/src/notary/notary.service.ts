@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
 import { EventStore } from '#event-store';
-import { PG_POOL } from '#platform';
+import { BULK_LOADS, PG_POOL } from '#platform';
 import { publishPublicKey } from '../log-store/signing-keys.js';
 import { loadOrCreateSigningKey, signingKeyPath, type LogSigningKey } from '../signing/log-signing-key.js';
 import { Notary, type NotaryStep } from './notary.js';
@@ -77,6 +77,8 @@ export class NotaryService implements OnApplicationBootstrap, OnApplicationShutd
           await publishPublicKey(this.pool, { keyId: key.keyId, algorithm: 'Ed25519', publicKeyPem: key.publicKeyPem });
           published = true;
         }
+        await BULK_LOADS.idle(signal);
+        if (signal.aborted) break;
         const step = await notary.step();
         backoff = 500;
         await this.pause(step, signal);
