@@ -13,11 +13,31 @@ export const BENCH_CONFIG = {
   // 500 writes a client keep the load up for about 12 s: some 150 probes, so p99 is not simply the slowest of a few dozen.
   lag: { clients: 16, requestsPerClient: 500, practicesPerClient: 8, maxSamples: 1_000, budgetMs: 60_000 },
   // A national trend reads the whole history once (seconds on a busy 2-core machine), hence few samples and one warm-up.
-  asOf: { summarySamples: 200, practiceSamples: 1_000, bitemporalSamples: 60, trendSamples: 30, trendWarmUp: 1, naiveRuns: 1, warmUp: 5, budgetMsPerKind: 45_000, historyStart: '2004-04-01' },
+  asOf: {
+    summarySamples: 200,
+    practiceSamples: 1_000,
+    bitemporalSamples: 60,
+    trendSamples: 30,
+    trendWarmUp: 1,
+    naiveRuns: 1,
+    warmUp: 5,
+    budgetMsPerKind: 45_000,
+    historyStart: '2004-04-01',
+  },
   embedded: {
     practices: 300,
     append: { practices: 120, eventsPerBatch: 1_000, poolSize: 4, budgetMs: 60_000 },
-    asOf: { summarySamples: 100, practiceSamples: 300, bitemporalSamples: 30, trendSamples: 30, trendWarmUp: 1, naiveRuns: 1, warmUp: 3, budgetMsPerKind: 20_000, historyStart: '2004-04-01' },
+    asOf: {
+      summarySamples: 100,
+      practiceSamples: 300,
+      bitemporalSamples: 30,
+      trendSamples: 30,
+      trendWarmUp: 1,
+      naiveRuns: 1,
+      warmUp: 3,
+      budgetMsPerKind: 20_000,
+      historyStart: '2004-04-01',
+    },
   },
 } as const;
 

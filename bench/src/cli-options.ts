@@ -36,7 +36,15 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     .addHelpText('after', '\nThe server is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).')
     .exitOverride();
   program.parse([...argv], { from: 'user' });
-  const opts = program.opts<{ keep: boolean; database?: string; practices: number; embeddedPractices: number; results: string; profile?: string | true; projector: 'in-api' | 'separate' }>();
+  const opts = program.opts<{
+    keep: boolean;
+    database?: string;
+    practices: number;
+    embeddedPractices: number;
+    results: string;
+    profile?: string | true;
+    projector: 'in-api' | 'separate';
+  }>();
   const names = (program.processedArgs[0] as string[]).map((name) => name.toLowerCase());
   const unknown = names.filter((name) => name !== 'all' && !(PARTS as readonly string[]).includes(name));
   if (unknown.length > 0) throw new InvalidArgumentError(`unknown part(s) ${unknown.join(', ')}; choose from ${PARTS.join(', ')}, all`);
@@ -51,7 +59,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     embeddedPractices: opts.embeddedPractices,
     resultsDir: opts.results,
     projector: opts.projector,
-    profileDir: opts.profile === undefined ? null : opts.profile === true ? join(tmpdir(), `gp-register-bench-profiles-${process.pid}`) : opts.profile,
+    profileDir:
+      opts.profile === undefined ? null : opts.profile === true ? join(tmpdir(), `gp-register-bench-profiles-${process.pid}`) : opts.profile,
   };
 }
 

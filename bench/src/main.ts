@@ -47,7 +47,9 @@ async function main(): Promise<void> {
 
   const written = await writeReport(report, options.resultsDir, options.complete);
   process.stdout.write(humanSummary(report, notes));
-  process.stdout.write(`\nwritten: ${written.dated}${written.latest ? ` and ${written.latest}` : ' (latest.json is only rewritten by a complete run)'}\n`);
+  process.stdout.write(
+    `\nwritten: ${written.dated}${written.latest ? ` and ${written.latest}` : ' (latest.json is only rewritten by a complete run)'}\n`,
+  );
 }
 
 const loadAverage = () => loadavg()[0].toFixed(1);

@@ -8,7 +8,10 @@ const BIN = `/usr/lib/postgresql/${execFileSync('ls', ['/usr/lib/postgresql']).t
 
 /** Runs a PostgreSQL binary as the postgres OS user (the server refuses to run as root). */
 function asPostgres(binary: string, args: string[]): string {
-  return execFileSync('/usr/sbin/runuser', ['-u', 'postgres', '--', join(BIN, binary), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('/usr/sbin/runuser', ['-u', 'postgres', '--', join(BIN, binary), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export interface PrivateCluster {

@@ -18,7 +18,13 @@ export interface ProjectorProcess {
  * `dataDir` keeps its cursor secret and log signing key, shared by every projector of the same database.
  */
 export async function startProjectorProcess(databaseUrl: string, dataDir: string): Promise<ProjectorProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_SIGNING_KEY_FILE: join(dataDir, 'log-signing.key'), NODE_OPTIONS: '' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    LOG_SIGNING_KEY_FILE: join(dataDir, 'log-signing.key'),
+    NODE_OPTIONS: '',
+  };
   delete env.READ_DATABASE_URL;
   const child = spawn(process.execPath, ['--import', register, join(root, 'apps/projector/src/main.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

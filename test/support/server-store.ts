@@ -12,7 +12,12 @@ export interface ServerStore {
 /** A fresh database on the PostgreSQL server with the event store's schema. */
 export async function openServerStore(): Promise<ServerStore> {
   const database = await createServerDatabase();
-  const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: eventStoreMigrations, migrationsTableName: 'schema_migrations' });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: database.url,
+    migrations: eventStoreMigrations,
+    migrationsTableName: 'schema_migrations',
+  });
   await dataSource.initialize();
   await dataSource.runMigrations();
   await dataSource.destroy();

@@ -60,7 +60,10 @@ export async function testClients(app: NestFastifyApplication, runtime: Runtime)
     await app.get(ApiKeyCache).reload();
     return issued.key;
   };
-  const withAuthorization = (authorization: string): Http => () => withHeader(request(app.getHttpServer()), 'Authorization', authorization);
+  const withAuthorization =
+    (authorization: string): Http =>
+    () =>
+      withHeader(request(app.getHttpServer()), 'Authorization', authorization);
   const admin = await issueKey({ name: 'test-admin', role: 'admin' });
   return { http: withAuthorization(`Bearer ${admin}`), anonymous: () => request(app.getHttpServer()), withAuthorization, issueKey };
 }

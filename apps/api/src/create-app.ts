@@ -32,7 +32,10 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   parseJsonWithDepthLimit(fastify);
   acceptJsonBodiesOnly(fastify);
   // bodyParser off: Nest would register its own JSON parser over ours (json-parser.ts) and refuse to start.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, options), adapter, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRuntime(runtime, options), adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   await addSecurityHeaders(app);
   await refuseWhenOverloaded(app, [...new Set([runtime.database.pool, runtime.database.readPool])], options.loadLimits);

@@ -22,7 +22,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
         type: 'http',
         scheme: 'bearer',
         description:
-          'An API key of this register (npm run cli -- keys create) or, where configured, a JWT of the organisation\'s identity ' +
+          "An API key of this register (npm run cli -- keys create) or, where configured, a JWT of the organisation's identity " +
           'provider. Each operation names the role it needs in x-required-role: reader < auditor < recorder < admin.',
       },
       BEARER_SCHEME,

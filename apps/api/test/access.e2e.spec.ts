@@ -4,7 +4,16 @@ import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 
 /** SPEC §7 as a table: every kind of caller against every class of route, with the exact answer and nothing appended. */
 type Caller = 'none' | 'garbage' | 'basic' | 'revoked' | 'expired' | 'reader' | 'auditor' | 'recorder' | 'scoped recorder' | 'admin';
-type RouteClass = 'public' | 'landscape read' | 'practice read' | 'csv' | 'audit read' | 'write in scope' | 'write out of scope' | 'open in scope' | 'open out of scope';
+type RouteClass =
+  | 'public'
+  | 'landscape read'
+  | 'practice read'
+  | 'csv'
+  | 'audit read'
+  | 'write in scope'
+  | 'write out of scope'
+  | 'open in scope'
+  | 'open out of scope';
 
 const CALLERS: Caller[] = ['none', 'garbage', 'basic', 'revoked', 'expired', 'reader', 'auditor', 'recorder', 'scoped recorder', 'admin'];
 const UNAUTHENTICATED = { status: 401, code: 'UNAUTHENTICATED' };
@@ -47,8 +56,16 @@ describe('access: who may do what (SPEC §7, e2e)', () => {
     authorization.set('recorder', `Bearer ${await key('a-recorder', 'recorder')}`);
     authorization.set('scoped recorder', `Bearer ${await key('wolverhampton-recorder', 'recorder', { commissioners: ['5E1', '00K'] })}`);
     authorization.set('admin', `Bearer ${await key('an-admin', 'admin')}`);
-    await t.http().post('/practices').send({ odsCode: 'S10001', name: 'In Scope Surgery', openedOn: '2004-04-01', commissionerCode: '5E1' }).expect(201);
-    const last = await t.http().post('/practices').send({ odsCode: 'S10002', name: 'Elsewhere Surgery', openedOn: '2004-04-01', commissionerCode: 'QOP' }).expect(201);
+    await t
+      .http()
+      .post('/practices')
+      .send({ odsCode: 'S10001', name: 'In Scope Surgery', openedOn: '2004-04-01', commissionerCode: '5E1' })
+      .expect(201);
+    const last = await t
+      .http()
+      .post('/practices')
+      .send({ odsCode: 'S10002', name: 'Elsewhere Surgery', openedOn: '2004-04-01', commissionerCode: 'QOP' })
+      .expect(201);
     // Reads come from the projection: wait until it holds both practices (a busy shared server delays it past 5 s).
     const projected = () => t.http().get('/practices/S10002').query({ minPosition: last.body.position });
     expect((await eventually(projected, (response) => response.status === 200)).status).toBe(200);
@@ -85,7 +102,17 @@ describe('access: who may do what (SPEC §7, e2e)', () => {
     }
   }
 
-  const routes: RouteClass[] = ['public', 'landscape read', 'practice read', 'csv', 'audit read', 'write in scope', 'write out of scope', 'open in scope', 'open out of scope'];
+  const routes: RouteClass[] = [
+    'public',
+    'landscape read',
+    'practice read',
+    'csv',
+    'audit read',
+    'write in scope',
+    'write out of scope',
+    'open in scope',
+    'open out of scope',
+  ];
   const table = CALLERS.flatMap((caller) => routes.map((route) => [caller, route, expected(caller, route)] as const));
 
   it.each(table)('%s → %s: %j', async (caller, route, answer) => {
@@ -102,7 +129,8 @@ describe('access: who may do what (SPEC §7, e2e)', () => {
   });
 
   it('records the principal as recordedBy, never a name from the body or a header', async () => {
-    const res = await t.withAuthorization(authorization.get('scoped recorder')!)()
+    const res = await t
+      .withAuthorization(authorization.get('scoped recorder')!)()
       .post('/practices/S10001/name')
       .set('X-Recorded-By', 'someone-else')
       .send({ name: 'Renamed Surgery', effectiveDate: '2016-01-01' })
@@ -116,7 +144,11 @@ describe('access: who may do what (SPEC §7, e2e)', () => {
 
   it('judges scope on the effective date as the register knows it now', async () => {
     const scoped = t.withAuthorization(authorization.get('scoped recorder')!);
-    await t.http().post('/practices').send({ odsCode: 'S10003', name: 'Moving Surgery', openedOn: '2004-04-01', commissionerCode: 'QOP' }).expect(201);
+    await t
+      .http()
+      .post('/practices')
+      .send({ odsCode: 'S10003', name: 'Moving Surgery', openedOn: '2004-04-01', commissionerCode: 'QOP' })
+      .expect(201);
     await t.http().post('/practices/S10003/commissioner').send({ commissionerCode: '5E1', effectiveDate: '2013-04-01' }).expect(201);
     const before = await scoped().post('/practices/S10003/list-size').send({ registeredPatients: 4000, effectiveDate: '2012-01-01' });
     expect({ status: before.status, code: before.body.code }).toEqual({ status: 403, code: 'OUT_OF_SCOPE' });
@@ -127,9 +159,18 @@ describe('access: who may do what (SPEC §7, e2e)', () => {
   });
 
   it('refuses bodies that are not JSON before reading them (415), whoever sends them', async () => {
-    const form = await t.http().post('/practices/S10001/close').set('Origin', 'https://evil.example').type('form').send('reason=gone&effectiveDate=2020-01-01');
+    const form = await t
+      .http()
+      .post('/practices/S10001/close')
+      .set('Origin', 'https://evil.example')
+      .type('form')
+      .send('reason=gone&effectiveDate=2020-01-01');
     expect({ status: form.status, code: form.body.code }).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
-    const text = await t.http().post('/practices/S10001/close').set('Content-Type', 'text/plain').send('{"reason":"gone","effectiveDate":"2020-01-01"}');
+    const text = await t
+      .http()
+      .post('/practices/S10001/close')
+      .set('Content-Type', 'text/plain')
+      .send('{"reason":"gone","effectiveDate":"2020-01-01"}');
     expect({ status: text.status, code: text.body.code }).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
     expect(text.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(form.headers['access-control-allow-origin']).toBeUndefined();
@@ -153,13 +194,22 @@ describe('access: who may do what (SPEC §7, e2e)', () => {
     const doc = (await t.anonymous().get('/docs-json').expect(200)).body;
     expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
     const operations = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[]; 'x-required-role'?: string }>>).flatMap(
-      ([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, role: operation['x-required-role'], secured: (operation.security?.length ?? 0) > 0 })),
+      ([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => ({
+          route: `${method.toUpperCase()} ${path}`,
+          role: operation['x-required-role'],
+          secured: (operation.security?.length ?? 0) > 0,
+        })),
     );
     expect(operations.filter((o) => o.role === undefined)).toEqual([]);
     expect(operations.filter((o) => (o.role === 'none') === o.secured)).toEqual([]);
     const role = (route: string) => operations.find((o) => o.route === route)?.role;
-    expect([role('GET /health'), role('GET /landscape/summary'), role('GET /feed'), role('GET /practices/{ods}/history'), role('POST /practices')]).toEqual([
-      'none', 'reader', 'auditor', 'auditor', 'recorder',
-    ]);
+    expect([
+      role('GET /health'),
+      role('GET /landscape/summary'),
+      role('GET /feed'),
+      role('GET /practices/{ods}/history'),
+      role('POST /practices'),
+    ]).toEqual(['none', 'reader', 'auditor', 'auditor', 'recorder']);
   });
 });

@@ -69,8 +69,18 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
   });
 
   const summaryFromApi = async (asOf: string, commissioner?: string): Promise<Summary> =>
-    (await t.http().get('/landscape/summary').query({ asOf, ...(commissioner ? { commissioner } : {}) }).expect(200)).body;
-  const figure = (term: string) => page.locator('#figures .nhsuk-summary-list__row').filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) }).locator('dd');
+    (
+      await t
+        .http()
+        .get('/landscape/summary')
+        .query({ asOf, ...(commissioner ? { commissioner } : {}) })
+        .expect(200)
+    ).body;
+  const figure = (term: string) =>
+    page
+      .locator('#figures .nhsuk-summary-list__row')
+      .filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) })
+      .locator('dd');
   async function expectFiguresOf(summary: Summary): Promise<void> {
     await expectHeading(`On ${longDate(summary.asOf)}`);
     await expectText(figure('Open practices'), count(summary.practices.open));
@@ -165,7 +175,9 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     await page.getByRole('heading', { level: 1, name: 'Lea Road Medical Practice (M92011)' }).waitFor();
     const retracted = page.locator('#timeline tr', { hasText: 'Dr Recorded Wrongly' });
     await expect(retracted.locator('del').textContent()).resolves.toContain('Partner joined');
-    await expect(retracted.textContent()).resolves.toMatch(/Retracted by test-admin at \d{4}-\d{2}-\d{2} [\d:.]+ UTC: recorded against the wrong practice/);
+    await expect(retracted.textContent()).resolves.toMatch(
+      /Retracted by test-admin at \d{4}-\d{2}-\d{2} [\d:.]+ UTC: recorded against the wrong practice/,
+    );
     await expect(page.locator('#timeline tr', { hasText: 'Dr Anna Patel' }).first().textContent()).resolves.toContain('test-admin');
     await expect(page.locator('#providers').textContent()).resolves.toContain('The Royal Wolverhampton NHS Trust (NHS trust RL4)');
     await expectNoSeriousViolations();
@@ -189,7 +201,9 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     await expect(nameRow.textContent()).resolves.toMatch(/Tettenhall Medical Practice.*Tettenhall Wood Medical Practice/);
     await expect(page.locator('#timeline').textContent()).resolves.not.toContain('Renamed');
 
-    const retraction = (await t.http().get('/practices/M92011/history').expect(200)).body.events.find((e: { type: string }) => e.type === 'EventRetracted');
+    const retraction = (await t.http().get('/practices/M92011/history').expect(200)).body.events.find(
+      (e: { type: string }) => e.type === 'EventRetracted',
+    );
     await page.goto(`${base}/ui/practices/M92011?asOf=2007-01-01&knownAt=${new Date(Date.parse(retraction.recordedAt) - 1).toISOString()}`);
     await page.locator('#state', { hasText: 'Dr Recorded Wrongly' }).waitFor();
     expect(await page.locator('#timeline del').count()).toBe(0);
@@ -200,7 +214,9 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     const diff = (await t.http().get('/landscape/diff').query({ from: '2015-01-01', to: '2020-01-01' }).expect(200)).body;
     await page.goto(`${base}/ui/changes?from=2015-01-01&to=2020-01-01`);
     await page.locator('#changes-count').waitFor();
-    expect(await page.locator('#changes-count').textContent()).toBe(`${diff.total} of ${diff.total} practices changed between 1 January 2015 and 1 January 2020.`);
+    expect(await page.locator('#changes-count').textContent()).toBe(
+      `${diff.total} of ${diff.total} practices changed between 1 January 2015 and 1 January 2020.`,
+    );
     expect(await page.locator('#changes tbody tr').count()).toBe(diff.total);
     await expectNoSeriousViolations();
     await page.getByLabel('ODS code, name or commissioner').fill('northgate');
@@ -217,7 +233,14 @@ describeInBrowser('dashboard in Chromium (SPEC §10, e2e)', () => {
     await fresh.request.post(`${base}/session`, { data: { key: auditorKey } });
     const first = await fresh.newPage();
     const responses: Array<Promise<number>> = [];
-    first.on('response', (response) => responses.push(response.request().sizes().then((size) => size.responseBodySize + size.responseHeadersSize)));
+    first.on('response', (response) =>
+      responses.push(
+        response
+          .request()
+          .sizes()
+          .then((size) => size.responseBodySize + size.responseHeadersSize),
+      ),
+    );
     await first.goto(`${base}/ui/`);
     await first.locator('#chart-partnerless svg[aria-label]').waitFor();
     await first.waitForLoadState('networkidle');

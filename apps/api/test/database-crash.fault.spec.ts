@@ -28,10 +28,18 @@ describe('the PostgreSQL server crashes under eight writers (fault)', () => {
 
   it('keeps every acknowledged write, answers everything else 503 with Retry-After (or cuts), and writes again within 15 s', async () => {
     const { http } = await testClients(app, runtime);
-    for (const odsCode of WRITERS) await http().post('/practices').send({ odsCode, name: `Crash ${odsCode}`, openedOn: '2004-04-01' }).expect(201);
+    for (const odsCode of WRITERS)
+      await http()
+        .post('/practices')
+        .send({ odsCode, name: `Crash ${odsCode}`, openedOn: '2004-04-01' })
+        .expect(201);
     const writers = startWriters(http, WRITERS);
     const created = () => writers.answers.filter((a) => a.status === 201).length;
-    await eventually(async () => created(), (n) => n >= 80, 60_000);
+    await eventually(
+      async () => created(),
+      (n) => n >= 80,
+      60_000,
+    );
 
     const crashedAt = Date.now();
     cluster.crash();
@@ -46,13 +54,19 @@ describe('the PostgreSQL server crashes under eight writers (fault)', () => {
       30_000,
     );
     const recoveryMs = firstAfter ? firstAfter.at + firstAfter.ms - restartedAt : Infinity;
-    await eventually(async () => created(), (n) => n >= 200, 60_000);
+    await eventually(
+      async () => created(),
+      (n) => n >= 200,
+      60_000,
+    );
     await writers.stop();
 
     const acknowledged = writers.answers.filter((a) => a.status === 201).map((a) => a.eventId!);
     const check = new pg.Client({ connectionString: cluster.url });
     await check.connect();
-    const stored = await check.query<{ id: string }>('SELECT event_id::text AS id FROM event_store.events WHERE event_id = ANY($1::uuid[])', [acknowledged]);
+    const stored = await check.query<{ id: string }>('SELECT event_id::text AS id FROM event_store.events WHERE event_id = ANY($1::uuid[])', [
+      acknowledged,
+    ]);
     await check.end();
     const others = writers.answers.filter((a) => a.status !== 201);
     const slowest = Math.max(...writers.answers.map((a) => a.ms));

@@ -63,7 +63,11 @@ describe('the embedded database is private to one process (e2e, processes of the
     const socketFolder = join(tmpdir(), created[0]);
     expect((statSync(socketFolder).mode & 0o777).toString(8)).toBe('700');
     if (process.getuid?.() === 0 && existsSync('/usr/bin/psql') && existsSync('/usr/sbin/runuser')) {
-      const other = spawnSync('/usr/sbin/runuser', ['-u', 'nobody', '--', 'psql', `host=${socketFolder} user=postgres dbname=postgres`, '-c', 'select 1'], { encoding: 'utf8' });
+      const other = spawnSync(
+        '/usr/sbin/runuser',
+        ['-u', 'nobody', '--', 'psql', `host=${socketFolder} user=postgres dbname=postgres`, '-c', 'select 1'],
+        { encoding: 'utf8' },
+      );
       expect(other.status).not.toBe(0);
       expect(other.stderr).toMatch(/Permission denied/);
     }
@@ -90,7 +94,14 @@ describe('the embedded database is private to one process (e2e, processes of the
     const created = cli(dataDir, 'keys', 'create', '--name', 'jo.bloggs', '--role', 'recorder', '--commissioner', '5E1,00K', '--json');
     expect(created.status).toBe(0);
     const issued = JSON.parse(created.stdout);
-    expect(issued).toEqual({ id: expect.stringMatching(/^key_/), name: 'jo.bloggs', role: 'recorder', key: expect.stringMatching(/^gpr_/), commissioners: ['5E1', '00K'], expiresOn: null });
+    expect(issued).toEqual({
+      id: expect.stringMatching(/^key_/),
+      name: 'jo.bloggs',
+      role: 'recorder',
+      key: expect.stringMatching(/^gpr_/),
+      commissioners: ['5E1', '00K'],
+      expiresOn: null,
+    });
     const listed = cli(dataDir, 'keys', 'list', '--json');
     expect(listed.status).toBe(0);
     expect(JSON.parse(listed.stdout).map((k: { name: string }) => k.name)).toEqual(['admin', 'jo.bloggs']);

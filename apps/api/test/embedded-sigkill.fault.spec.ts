@@ -14,7 +14,8 @@ describe('the embedded API is SIGKILLed mid-write (fault)', () => {
     const first = await startEmbeddedApi(dataDir);
     const headers = { Authorization: `Bearer ${readFileSync(join(dataDir, 'admin.key'), 'utf8').trim()}`, 'Content-Type': 'application/json' };
     const post = (base: string, path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-    for (const odsCode of PRACTICES) expect((await post(first.base, '/practices', { odsCode, name: `Kill ${odsCode}`, openedOn: '2004-04-01' })).status).toBe(201);
+    for (const odsCode of PRACTICES)
+      expect((await post(first.base, '/practices', { odsCode, name: `Kill ${odsCode}`, openedOn: '2004-04-01' })).status).toBe(201);
 
     const acknowledged: string[] = [];
     let failed = 0;

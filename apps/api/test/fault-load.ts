@@ -27,8 +27,18 @@ export function startWriters(http: () => ReturnType<typeof request>, odsCodes: r
     for (let i = 0; running; i++) {
       const started = Date.now();
       try {
-        const res = await http().post(`/practices/${odsCode}/list-size`).send({ registeredPatients: writer * 100_000 + i, effectiveDate: '2015-01-01' });
-        answers.push({ at: started, status: res.status, code: res.body?.code, retryAfter: res.headers['retry-after'], eventId: res.body?.eventId, position: res.body?.position, ms: Date.now() - started });
+        const res = await http()
+          .post(`/practices/${odsCode}/list-size`)
+          .send({ registeredPatients: writer * 100_000 + i, effectiveDate: '2015-01-01' });
+        answers.push({
+          at: started,
+          status: res.status,
+          code: res.body?.code,
+          retryAfter: res.headers['retry-after'],
+          eventId: res.body?.eventId,
+          position: res.body?.position,
+          ms: Date.now() - started,
+        });
       } catch {
         answers.push({ at: started, status: 0, ms: Date.now() - started });
       }

@@ -29,7 +29,10 @@ describe('a lock held for 45 s, slow clients and a burst of reads (fault)', () =
     t = { ...(await testClients(app, runtime)), runtime };
     port = await listenOnLoopback(app);
     for (const odsCode of ['L10001', 'L10002', 'L10003', 'L10004']) {
-      const res = await t.http().post('/practices').send({ odsCode, name: `Lock ${odsCode}`, openedOn: '2004-04-01' });
+      const res = await t
+        .http()
+        .post('/practices')
+        .send({ odsCode, name: `Lock ${odsCode}`, openedOn: '2004-04-01' });
       expect([res.status, res.body.code]).toEqual([201, undefined]);
     }
   });

@@ -62,7 +62,9 @@ describe('the OpenAPI document (e2e)', () => {
 
 /** Type-checks a file as the project's own sources are checked (strict, NodeNext); openapi-fetch from this project. */
 function compileErrors(file: string): string[] {
-  const openapiFetch = createRequire(import.meta.url).resolve('openapi-fetch').replace(/index\.c?js$/, 'index.d.mts');
+  const openapiFetch = createRequire(import.meta.url)
+    .resolve('openapi-fetch')
+    .replace(/index\.c?js$/, 'index.d.mts');
   const program = ts.createProgram([file], {
     strict: true,
     noEmit: true,

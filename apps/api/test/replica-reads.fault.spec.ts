@@ -34,12 +34,21 @@ async function startInstance(settings: DatabaseSettings): Promise<Instance> {
 
 /** The projector container's healthcheck (docker/compose.yaml) as its own process: its exit code. */
 const projectorHealthcheck = (databaseUrl: string) =>
-  spawnSync(process.execPath, ['--import', fileURLToPath(new URL('../../../libs/landscape/test/support/ts-register.mjs', import.meta.url)), fileURLToPath(new URL('../../projector/src/healthcheck.ts', import.meta.url))], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' },
-    timeout: 30_000,
-  }).status;
+  spawnSync(
+    process.execPath,
+    [
+      '--import',
+      fileURLToPath(new URL('../../../libs/landscape/test/support/ts-register.mjs', import.meta.url)),
+      fileURLToPath(new URL('../../projector/src/healthcheck.ts', import.meta.url)),
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: '' },
+      timeout: 30_000,
+    },
+  ).status;
 
-const percentile = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+const percentile = (values: readonly number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 
 describe('reads from a streaming replica behind a second API, beside two projector processes (fault)', () => {
   const keysDir = mkdtempSync(join(tmpdir(), 'gp-register-projectors-'));
@@ -84,7 +93,11 @@ describe('reads from a streaming replica behind a second API, beside two project
     let position = '';
     for (let i = 0; i < READ_BACKS; i++) {
       const odsCode = i < WRITERS.length ? WRITERS[i] : `R${20_001 + i}`;
-      const written = await onPrimary.http().post('/practices').send({ odsCode, name: `Replica ${odsCode}`, openedOn: '2004-04-01' }).expect(201);
+      const written = await onPrimary
+        .http()
+        .post('/practices')
+        .send({ odsCode, name: `Replica ${odsCode}`, openedOn: '2004-04-01' })
+        .expect(201);
       position = written.body.position;
       if ((await onReplica.http().get(`/practices/${odsCode}`)).status === 404) staleWithout++;
       const started = Date.now();
@@ -126,13 +139,21 @@ describe('reads from a streaming replica behind a second API, beside two project
     await eventually(applied, (n) => n > atKill, 30_000);
     const takeoverMs = Date.now() - killedAt;
     const acknowledgedAtKill = writers.answers.filter((a) => a.status === 201).length;
-    await eventually(async () => writers.answers.filter((a) => a.status === 201).length, (n) => n >= acknowledgedAtKill + 150, 60_000);
+    await eventually(
+      async () => writers.answers.filter((a) => a.status === 201).length,
+      (n) => n >= acknowledgedAtKill + 150,
+      60_000,
+    );
     await writers.stop();
     sampling = false;
     await sampler;
 
     // The last write, read back from the replica: the survivor has applied everything before it, and the replica replayed it.
-    const last = await onPrimary.http().post(`/practices/${WRITERS[0]}/list-size`).send({ registeredPatients: 4_242, effectiveDate: '2016-01-01' }).expect(201);
+    const last = await onPrimary
+      .http()
+      .post(`/practices/${WRITERS[0]}/list-size`)
+      .send({ registeredPatients: 4_242, effectiveDate: '2016-01-01' })
+      .expect(201);
     const readStarted = Date.now();
     const readBack = await eventually(
       async () => await onReplica.http().get(`/practices/${WRITERS[0]}`).query({ minPosition: last.body.position, asOf: '2016-01-01' }),
@@ -174,7 +195,9 @@ describe('reads from a streaming replica behind a second API, beside two project
     const healthMs = Date.now() - started;
     const read = await onReplica.http().get(`/practices/${WRITERS[1]}`);
     const write = await onReplica.http().post(`/practices/${WRITERS[1]}/list-size`).send({ registeredPatients: 77, effectiveDate: '2017-01-01' });
-    process.stdout.write(`replica down: /health ${health.status} in ${healthMs} ms (${health.body.detail}), read ${read.status} ${read.body.code}, write ${write.status}\n`);
+    process.stdout.write(
+      `replica down: /health ${health.status} in ${healthMs} ms (${health.body.detail}), read ${read.status} ${read.body.code}, write ${write.status}\n`,
+    );
     expect([health.status, health.body.replica?.status, healthMs < 2_000]).toEqual([503, 'down', true]);
     expect([read.status, read.body.code, read.headers['retry-after'] !== undefined]).toEqual([503, 'DATABASE_UNAVAILABLE', true]);
     expect(write.status).toBe(201);

@@ -49,22 +49,41 @@ describe('robustness: limits, refusals and readiness (SPEC §9, e2e)', () => {
   });
 
   it('reports readiness with the database and the projections', async () => {
-    const res = await eventually(() => t.anonymous().get('/health'), (r) => r.status === 200);
+    const res = await eventually(
+      () => t.anonymous().get('/health'),
+      (r) => r.status === 200,
+    );
     expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up' }, projections: { status: 'ready', events: 0 } });
   });
 
   it('refuses work with 503 OVERLOADED and Retry-After while requests queue for the database, and still answers /health/live', async () => {
     const pool = t.runtime.database.pool;
     const held = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect()));
-    const queued = t.http().get('/landscape/summary').then((r) => r.status);
+    const queued = t
+      .http()
+      .get('/landscape/summary')
+      .then((r) => r.status);
     const fastify = t.app.getHttpAdapter().getInstance() as unknown as { isUnderPressure(): boolean };
-    await eventually(async () => fastify.isUnderPressure(), (yes) => yes, 10_000);
+    await eventually(
+      async () => fastify.isUnderPressure(),
+      (yes) => yes,
+      10_000,
+    );
     const refused = await t.http().get('/landscape/summary');
-    expect([refused.status, refused.headers['content-type'], refused.body.code, refused.headers['retry-after']]).toEqual([503, expect.stringMatching(PROBLEM), 'OVERLOADED', '2']);
+    expect([refused.status, refused.headers['content-type'], refused.body.code, refused.headers['retry-after']]).toEqual([
+      503,
+      expect.stringMatching(PROBLEM),
+      'OVERLOADED',
+      '2',
+    ]);
     await t.anonymous().get('/health/live').expect(200);
     held.forEach((client) => client.release());
     expect(await queued).toBe(200);
-    await eventually(() => t.http().get('/landscape/summary'), (r) => r.status === 200, 10_000);
+    await eventually(
+      () => t.http().get('/landscape/summary'),
+      (r) => r.status === 200,
+      10_000,
+    );
   });
 
   onServer('answers 503 DATABASE_BUSY with Retry-After when a lock is held past its limit, and /health within 2 s', async () => {
@@ -75,7 +94,12 @@ describe('robustness: limits, refusals and readiness (SPEC §9, e2e)', () => {
       await holder.query('LOCK TABLE event_store.events IN ACCESS EXCLUSIVE MODE');
       const started = Date.now();
       const write = await t.http().post('/practices/R10001/list-size').send({ registeredPatients: 4000, effectiveDate: '2010-01-01' });
-      expect([write.status, write.headers['content-type'], write.body.code, write.headers['retry-after']]).toEqual([503, expect.stringMatching(PROBLEM), 'DATABASE_BUSY', '5']);
+      expect([write.status, write.headers['content-type'], write.body.code, write.headers['retry-after']]).toEqual([
+        503,
+        expect.stringMatching(PROBLEM),
+        'DATABASE_BUSY',
+        '5',
+      ]);
       expect(Date.now() - started).toBeLessThan(5_000);
       const healthStarted = Date.now();
       const health = await t.anonymous().get('/health');

@@ -70,7 +70,12 @@ describe('dashboard sessions (SPEC §10, e2e)', () => {
   it('never lets the cookie write, even an admin’s', async () => {
     const cookie = await signIn(adminKey);
     const before = await logLength();
-    const refused = await t.anonymous().post('/practices/S20001/list-size').set('Cookie', cookie).send({ registeredPatients: 5000, effectiveDate: '2010-01-01' }).expect(401);
+    const refused = await t
+      .anonymous()
+      .post('/practices/S20001/list-size')
+      .set('Cookie', cookie)
+      .send({ registeredPatients: 5000, effectiveDate: '2010-01-01' })
+      .expect(401);
     expect(refused.body.code).toBe('UNAUTHENTICATED');
     expect(refused.body.detail).toMatch(/reads only/);
     expect(await logLength()).toBe(before);

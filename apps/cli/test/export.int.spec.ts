@@ -27,7 +27,10 @@ describe('export (CLI)', () => {
     }
     // export writes the stable part of the log; a transaction elsewhere on the server (other suites run beside this
     // one) can keep the appends out of it for a while.
-    await eventually(() => runtime.eventStore.readAll(null, 100), (page) => page.events.length === 9);
+    await eventually(
+      () => runtime.eventStore.readAll(null, 100),
+      (page) => page.events.length === 9,
+    );
     await runtime.close();
   });
 
@@ -39,20 +42,33 @@ describe('export (CLI)', () => {
 
   const run = async (...args: string[]) => {
     const out = join(mkdtempSync(join(tmpdir(), 'export-')), 'log.ndjson');
-    await exportCommand().exitOverride().parseAsync(['--out', out, '--json', ...args], { from: 'user' });
-    return readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    await exportCommand()
+      .exitOverride()
+      .parseAsync(['--out', out, '--json', ...args], { from: 'user' });
+    return readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
   };
 
   it('writes every event once, in commit order, with its metadata, and resumes after a cursor', async () => {
     const all = await run();
     expect(all).toHaveLength(9);
     expect(new Set(all.map((e) => e.eventId)).size).toBe(9);
-    expect(all[0]).toEqual(expect.objectContaining({ type: 'ListSizeRecorded', recordedBy: 'test', effectiveDate: '2010-01-01', position: expect.any(String) }));
+    expect(all[0]).toEqual(
+      expect.objectContaining({ type: 'ListSizeRecorded', recordedBy: 'test', effectiveDate: '2010-01-01', position: expect.any(String) }),
+    );
     const rest = await run('--after', all[3].position);
     expect(rest.map((e) => e.eventId)).toEqual(all.slice(4).map((e) => e.eventId));
   });
 
   it('refuses a cursor it did not issue', async () => {
-    await expect(exportCommand().exitOverride().configureOutput({ writeErr: () => undefined }).parseAsync(['--after', 'nonsense'], { from: 'user' })).rejects.toThrow(/cursor/);
+    await expect(
+      exportCommand()
+        .exitOverride()
+        .configureOutput({ writeErr: () => undefined })
+        .parseAsync(['--after', 'nonsense'], { from: 'user' }),
+    ).rejects.toThrow(/cursor/);
   });
 });

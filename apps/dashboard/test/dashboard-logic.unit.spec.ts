@@ -33,7 +33,12 @@ describe('provider over time', () => {
 });
 
 describe('changes filter', () => {
-  const change: PracticeChange = { odsCode: 'Y02001', name: 'Northgate Practice', change: 'changed', changes: { commissionerCode: { from: 'QOP', to: '14L' }, status: { from: 'open', to: 'closed' } } };
+  const change: PracticeChange = {
+    odsCode: 'Y02001',
+    name: 'Northgate Practice',
+    change: 'changed',
+    changes: { commissionerCode: { from: 'QOP', to: '14L' }, status: { from: 'open', to: 'closed' } },
+  };
 
   it('matches by kind, field, ODS code, name and either commissioner', () => {
     expect(matches(change, { kind: 'changed', field: 'status', text: 'north' })).toBe(true);

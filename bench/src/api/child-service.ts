@@ -31,7 +31,10 @@ export class ChildService {
   static spawn(options: ChildServiceOptions): ChildService {
     const log = openSync(options.logFile, 'a');
     const profiling = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
-    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...profiling, join(process.cwd(), options.script)], { env: options.env, stdio: ['ignore', log, log] });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...profiling, join(process.cwd(), options.script)], {
+      env: options.env,
+      stdio: ['ignore', log, log],
+    });
     closeSync(log);
     return new ChildService(child);
   }

@@ -40,7 +40,11 @@ export async function runAppendPart(options: AppendPartOptions): Promise<AppendP
   const workload = await appendWorkload({ practices: options.practices, eventsPerBatch: options.eventsPerBatch, seed: 90_210 });
   say(`append: ${workload.events} generated events in ${workload.batches.length} batches of about ${options.eventsPerBatch}`);
   const scratch = await openBenchDatabase(options.serverUrl, options.scratchName, false);
-  const runtime = await openRuntime({ settings: { url: scratch.url, dataDir: '' }, poolSize: options.poolSize, applicationName: 'gp-register-bench' });
+  const runtime = await openRuntime({
+    settings: { url: scratch.url, dataDir: '' },
+    poolSize: options.poolSize,
+    applicationName: 'gp-register-bench',
+  });
   const peer = options.measurePeer ? new EmmettPeer(scratch.url, options.poolSize) : null;
   try {
     const contenders: AppendContender[] = [storeContender(runtime.eventStore), storeEventByEventContender(runtime.eventStore)];
@@ -48,8 +52,18 @@ export async function runAppendPart(options: AppendPartOptions): Promise<AppendP
     if (peer) {
       contenders.push({ name: 'emmett', prepare: () => peer.prepare(), append: (batch) => peer.appendBatch(batch) });
       contenders.push(storePerStreamContender(runtime.eventStore));
-      contenders.push({ name: 'emmett, one append per stream (sequential)', append: async (batch) => { for (const a of batch) await peer.appendStream(a); } });
-      contenders.push({ name: 'event store, one append per stream (sequential)', append: async (batch) => { for (const a of batch) await runtime.eventStore.append([a]); } });
+      contenders.push({
+        name: 'emmett, one append per stream (sequential)',
+        append: async (batch) => {
+          for (const a of batch) await peer.appendStream(a);
+        },
+      });
+      contenders.push({
+        name: 'event store, one append per stream (sequential)',
+        append: async (batch) => {
+          for (const a of batch) await runtime.eventStore.append([a]);
+        },
+      });
     }
     const results = await runAppendBench(contenders, workload, { warmUpBatches: 2, deadline });
     for (const r of results) say(`append: ${r.name}: ${r.events} events in ${r.ms.toFixed(0)} ms = ${Math.round(r.eventsPerSec ?? 0)} events/s`);
@@ -65,8 +79,12 @@ export async function runAppendPart(options: AppendPartOptions): Promise<AppendP
       );
     }
     return {
-      append: options.measureRawInsert ? { eventsPerSec: store, rawInsertEventsPerSec: raw, ratio: ratio(store, raw) } : { eventsPerSec: store, rawInsertEventsPerSec: null, ratio: null },
-      peer: peer ? { name: PEER_NAME, appendEventsPerSec: emmett, appendRatio: ratio(store, emmett) } : { name: null, appendEventsPerSec: null, appendRatio: null },
+      append: options.measureRawInsert
+        ? { eventsPerSec: store, rawInsertEventsPerSec: raw, ratio: ratio(store, raw) }
+        : { eventsPerSec: store, rawInsertEventsPerSec: null, ratio: null },
+      peer: peer
+        ? { name: PEER_NAME, appendEventsPerSec: emmett, appendRatio: ratio(store, emmett) }
+        : { name: null, appendEventsPerSec: null, appendRatio: null },
       notes,
     };
   } finally {

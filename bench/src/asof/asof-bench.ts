@@ -61,7 +61,10 @@ export async function runAsOfReads(api: ApiEndpoint, facts: LogFacts, options: A
       const from = `${randomDate(random, addDays(options.historyStart, -3 * 365), options.historyStart).slice(0, 7)}-01`;
       return `/landscape/trend?from=${from}&to=${addMonths(from, 3 * (TREND_POINTS - 1))}&every=quarter`;
     };
-    const trend = await sample(client, `trend of ${TREND_POINTS} quarters`, trendPath, options.trendSamples, { ...options, warmUp: options.trendWarmUp });
+    const trend = await sample(client, `trend of ${TREND_POINTS} quarters`, trendPath, options.trendSamples, {
+      ...options,
+      warmUp: options.trendWarmUp,
+    });
     const naiveQuestions: NaiveQuestion[] = [];
     for (let run = 0; run < options.naiveRuns; run++) {
       const asOf = randomDate(random, options.historyStart, today());
@@ -102,7 +105,13 @@ export function asOfFigures(reads: AsOfReads, naiveMs: number | null): AsOfFigur
   };
 }
 
-async function sample(client: KeepAliveClient, what: string, path: () => string, count: number, options: Pick<AsOfOptions, 'warmUp' | 'budgetMsPerKind'>): Promise<number[]> {
+async function sample(
+  client: KeepAliveClient,
+  what: string,
+  path: () => string,
+  count: number,
+  options: Pick<AsOfOptions, 'warmUp' | 'budgetMsPerKind'>,
+): Promise<number[]> {
   const deadline = Date.now() + options.budgetMsPerKind;
   for (let i = 0; i < options.warmUp; i++) await client.get(path());
   const latencies: number[] = [];

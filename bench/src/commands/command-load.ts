@@ -54,13 +54,17 @@ export async function runCommandLoad(api: ApiEndpoint, plan: WritePlan, options:
     }
   };
   try {
-    await Promise.all(clients.map(async (client) => {
-      for (let i = 0; i < options.warmUpPerClient; i++) await send(client, false);
-    }));
+    await Promise.all(
+      clients.map(async (client) => {
+        for (let i = 0; i < options.warmUpPerClient; i++) await send(client, false);
+      }),
+    );
     const started = performance.now();
-    await Promise.all(clients.map(async (client) => {
-      for (let i = 0; i < options.requestsPerClient && Date.now() < options.deadline; i++) await send(client, true);
-    }));
+    await Promise.all(
+      clients.map(async (client) => {
+        for (let i = 0; i < options.requestsPerClient && Date.now() < options.deadline; i++) await send(client, true);
+      }),
+    );
     const wallMs = performance.now() - started;
     const failed = [...failures.values()].reduce((sum, n) => sum + n, 0);
     if (failed > 0) say(`commands: ${failed} writes failed, e.g. ${[...failures.keys()][0]}`);

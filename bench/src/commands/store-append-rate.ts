@@ -24,7 +24,10 @@ export async function measureStoreAppendRate(serverUrl: string, options: StoreAp
   const runtime = await openRuntime({ settings: { url: scratch.url, dataDir: '' }, poolSize: API_POOL_SIZE, applicationName: 'gp-register-bench' });
   try {
     const workers = Array.from({ length: options.clients }, (_, client) => ({
-      streams: Array.from({ length: options.practicesPerClient }, (_, i) => ({ streamId: `practice-S${String(client * 100 + i).padStart(5, '0')}`, version: 0 })),
+      streams: Array.from({ length: options.practicesPerClient }, (_, i) => ({
+        streamId: `practice-S${String(client * 100 + i).padStart(5, '0')}`,
+        version: 0,
+      })),
       sent: 0,
     }));
     const append = async (worker: (typeof workers)[number]) => {
@@ -40,9 +43,11 @@ export async function measureStoreAppendRate(serverUrl: string, options: StoreAp
       stream.version++;
     };
     const run = (count: number) =>
-      Promise.all(workers.map(async (worker) => {
-        for (let i = 0; i < count && Date.now() < options.deadline; i++) await append(worker);
-      }));
+      Promise.all(
+        workers.map(async (worker) => {
+          for (let i = 0; i < count && Date.now() < options.deadline; i++) await append(worker);
+        }),
+      );
     await run(options.warmUpPerClient);
     const before = workers.reduce((sum, w) => sum + w.sent, 0);
     const started = performance.now();

@@ -25,7 +25,10 @@ export class WritePlan {
   }
 }
 
-export function listSizeCommand(target: WriteTarget, random: BenchRandom): { path: string; body: { registeredPatients: number; effectiveDate: string } } {
+export function listSizeCommand(
+  target: WriteTarget,
+  random: BenchRandom,
+): { path: string; body: { registeredPatients: number; effectiveDate: string } } {
   const effectiveDate = target.nextDate;
   target.nextDate = addDays(effectiveDate, 1);
   return {

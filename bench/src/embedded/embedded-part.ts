@@ -85,7 +85,13 @@ async function embeddedHistory(dataDir: string, practices: number, report: Embed
 
   const logFile = join(tmpdir(), `gp-register-bench-embedded-api-${process.pid}.log`);
   say(`embedded: starting the API on ${dataDir} (log in ${logFile})`);
-  const api = await ApiProcess.start({ databaseUrl: null, dataDir, logFile, logLevel: BENCH_CONFIG.api.logLevel, startTimeoutMs: BENCH_CONFIG.api.startTimeoutMs });
+  const api = await ApiProcess.start({
+    databaseUrl: null,
+    dataDir,
+    logFile,
+    logLevel: BENCH_CONFIG.api.logLevel,
+    startTimeoutMs: BENCH_CONFIG.api.startTimeoutMs,
+  });
   let reads: AsOfReads;
   try {
     reads = await runAsOfReads({ baseUrl: api.baseUrl, authorization: reader }, facts, BENCH_CONFIG.embedded.asOf);

@@ -38,9 +38,7 @@ export async function probeLag(api: ApiEndpoint, targets: readonly WriteTarget[]
         continue;
       }
       const position = (JSON.parse(write.body) as { position: string }).position;
-      const read = await client.get(
-        `/practices/${target.odsCode}?asOf=${command.body.effectiveDate}&minPosition=${encodeURIComponent(position)}`,
-      );
+      const read = await client.get(`/practices/${target.odsCode}?asOf=${command.body.effectiveDate}&minPosition=${encodeURIComponent(position)}`);
       const visible = performance.now();
       if (read.status !== 200) {
         failed++;

@@ -53,7 +53,18 @@ export async function topFunctions(path: string, rows: number): Promise<string> 
       .sort(([, a], [, b]) => b - a)
       .slice(0, rows)
       .map(([name, us]) => `${((us / total) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`);
-  return [`${path}: ${(total / 1e6).toFixed(1)} s sampled`, '', 'self time by function:', ...table(byFunction), '', 'self time by file or package:', ...table(byFile), '', "inclusive time of the project's functions:", ...table(inclusive)].join('\n');
+  return [
+    `${path}: ${(total / 1e6).toFixed(1)} s sampled`,
+    '',
+    'self time by function:',
+    ...table(byFunction),
+    '',
+    'self time by file or package:',
+    ...table(byFile),
+    '',
+    "inclusive time of the project's functions:",
+    ...table(inclusive),
+  ].join('\n');
 }
 
 /** node_modules/<package>/… → the package; the project's files relative to dist/. */

@@ -62,12 +62,16 @@ export async function measureVerifyLog(databaseUrl: string, keyFile: string): Pr
   const args = [...deployedNodeFlags('cli', CLI_SCRIPT), join(process.cwd(), CLI_SCRIPT), 'verify-log', '--json', '--public-key', keyFile];
   const env = deployableEnv(databaseUrl, undefined, { LOG_LEVEL: 'warn' });
   const started = performance.now();
-  const { stdout } = await promisify(execFile)(process.execPath, args, { env, maxBuffer: 16 * 1024 * 1024 }).catch((error: Error & { stdout?: string; stderr?: string }) => {
-    throw new Error(`verify-log failed: ${error.stdout?.slice(0, 2000) || error.stderr?.trim() || error.message}`);
-  });
+  const { stdout } = await promisify(execFile)(process.execPath, args, { env, maxBuffer: 16 * 1024 * 1024 }).catch(
+    (error: Error & { stdout?: string; stderr?: string }) => {
+      throw new Error(`verify-log failed: ${error.stdout?.slice(0, 2000) || error.stderr?.trim() || error.message}`);
+    },
+  );
   const durationMs = performance.now() - started;
   const report = JSON.parse(stdout) as VerifyLogReport;
   const eventsPerSec = perSecond(report.events, durationMs);
-  say(`proof: verify-log ${report.events} events, ${report.heads} heads in ${(durationMs / 1000).toFixed(1)} s = ${Math.round(eventsPerSec ?? 0)} events/s`);
+  say(
+    `proof: verify-log ${report.events} events, ${report.heads} heads in ${(durationMs / 1000).toFixed(1)} s = ${Math.round(eventsPerSec ?? 0)} events/s`,
+  );
   return { events: report.events, durationMs, eventsPerSec };
 }

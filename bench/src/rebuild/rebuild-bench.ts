@@ -1,7 +1,13 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PracticeVersionsProjector, PRACTICE_VERSIONS_PROJECTION_VERSION, PRACTICE_VERSIONS_TABLE, readCheckpoint, type RebuildResult } from '#landscape';
+import {
+  PracticeVersionsProjector,
+  PRACTICE_VERSIONS_PROJECTION_VERSION,
+  PRACTICE_VERSIONS_TABLE,
+  readCheckpoint,
+  type RebuildResult,
+} from '#landscape';
 import type { Runtime } from '#runtime';
 import { deployableEnv } from '../api/child-service.js';
 import { deployedNodeFlags } from '../api/deployed-node-flags.js';
@@ -31,9 +37,11 @@ export async function measureRebuild(target: RebuildTarget, label: string): Prom
   say(`${label}: rebuild-projections in a child process (npm run cli)`);
   const args = [...deployedNodeFlags('cli', CLI_SCRIPT), join(process.cwd(), CLI_SCRIPT), 'rebuild-projections', '--json'];
   const env = deployableEnv(target.databaseUrl, target.dataDir, { LOG_LEVEL: 'warn' });
-  const { stdout } = await promisify(execFile)(process.execPath, args, { env, maxBuffer: 1024 * 1024 }).catch((error: Error & { stderr?: string }) => {
-    throw new Error(`rebuild-projections failed: ${error.stderr?.trim() || error.message}`);
-  });
+  const { stdout } = await promisify(execFile)(process.execPath, args, { env, maxBuffer: 1024 * 1024 }).catch(
+    (error: Error & { stderr?: string }) => {
+      throw new Error(`rebuild-projections failed: ${error.stderr?.trim() || error.message}`);
+    },
+  );
   const result = JSON.parse(stdout) as RebuildResult;
   const eventsPerSec = perSecond(result.eventsApplied, result.durationMs);
   say(`${label}: ${result.eventsApplied} events in ${(result.durationMs / 1000).toFixed(1)} s = ${Math.round(eventsPerSec ?? 0)} events/s`);

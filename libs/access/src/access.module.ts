@@ -30,7 +30,11 @@ export class AccessModule {
       controllers: [SessionController],
       providers: [
         { provide: ApiKeyRegistry, inject: [PG_POOL], useFactory: (pool: pg.Pool) => new ApiKeyRegistry(pool) },
-        { provide: ApiKeyCache, inject: [ApiKeyRegistry, PG_POOL], useFactory: (registry: ApiKeyRegistry, pool: pg.Pool) => new ApiKeyCache(registry, pool) },
+        {
+          provide: ApiKeyCache,
+          inject: [ApiKeyRegistry, PG_POOL],
+          useFactory: (registry: ApiKeyRegistry, pool: pg.Pool) => new ApiKeyCache(registry, pool),
+        },
         {
           provide: Sessions,
           inject: [ApiKeyCache],

@@ -34,7 +34,8 @@ export class Authenticator {
   }
 
   async principalFor(authorization: string | undefined): Promise<Principal> {
-    if (authorization === undefined || authorization === '') throw new Unauthenticated('this route needs Authorization: Bearer <API key or token>', false);
+    if (authorization === undefined || authorization === '')
+      throw new Unauthenticated('this route needs Authorization: Bearer <API key or token>', false);
     const token = BEARER.exec(authorization)?.[1];
     if (!token) throw new Unauthenticated('the Authorization header must be "Bearer <API key or token>"', true);
     if (looksLikeApiKey(token)) {

@@ -41,7 +41,11 @@ describe('API keys across instances (PostgreSQL server)', () => {
     const issued = await registry.create({ name: 'recorder-sam', role: 'recorder', commissioners: ['5E1'], createdBy: 'cli:test' });
     expect(await elsewhere.principalFor(issued.key)).toEqual({ name: 'recorder-sam', role: 'recorder', commissioners: ['5E1'], via: 'api-key' });
     await registry.revoke(issued.id);
-    const afterRevocation = await eventually(() => elsewhere.principalFor(issued.key), (principal) => principal === null, 5_000);
+    const afterRevocation = await eventually(
+      () => elsewhere.principalFor(issued.key),
+      (principal) => principal === null,
+      5_000,
+    );
     expect(afterRevocation).toBeNull();
   });
 
@@ -54,6 +58,8 @@ describe('API keys across instances (PostgreSQL server)', () => {
   it('refuses bad key fields before touching the table', async () => {
     await expect(registry.create({ name: 'x', role: 'reader', commissioners: ['5E1'], createdBy: 't' })).rejects.toThrow(/only a recorder key/);
     await expect(registry.create({ name: 'bad name!', role: 'reader', createdBy: 't' })).rejects.toThrow(/name must be/);
-    await expect(registry.create({ name: 'y', role: 'recorder', commissioners: ['nope'], createdBy: 't' })).rejects.toThrow(/not a commissioner code/);
+    await expect(registry.create({ name: 'y', role: 'recorder', commissioners: ['nope'], createdBy: 't' })).rejects.toThrow(
+      /not a commissioner code/,
+    );
   });
 });

@@ -71,16 +71,25 @@ describe('JWTs from an identity provider (SPEC §7, e2e)', () => {
   });
 
   it('accepts a valid token and records its subject as recordedBy', async () => {
-    const res = await as(await token({ sub: 'jane.doe@nhs.net' })).post('/practices/J10001/list-size').send({ registeredPatients: 6100, effectiveDate: '2016-04-01' }).expect(201);
+    const res = await as(await token({ sub: 'jane.doe@nhs.net' }))
+      .post('/practices/J10001/list-size')
+      .send({ registeredPatients: 6100, effectiveDate: '2016-04-01' })
+      .expect(201);
     const history = await t.http().get('/practices/J10001/history').expect(200);
     expect(history.body.events.find((e: { eventId: string }) => e.eventId === res.body.eventId).recordedBy).toBe('jane.doe@nhs.net');
   });
 
   it('takes the role from a string claim or an array claim', async () => {
-    await as(await token({ roles: 'reader' })).get('/landscape/summary').expect(200);
-    const readerWrites = await as(await token({ roles: 'reader' })).post('/practices/J10001/list-size').send({ registeredPatients: 1, effectiveDate: '2016-04-02' });
+    await as(await token({ roles: 'reader' }))
+      .get('/landscape/summary')
+      .expect(200);
+    const readerWrites = await as(await token({ roles: 'reader' }))
+      .post('/practices/J10001/list-size')
+      .send({ registeredPatients: 1, effectiveDate: '2016-04-02' });
     expect({ status: readerWrites.status, code: readerWrites.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
-    await as(await token({ roles: ['auditor'] })).get('/feed').expect(200);
+    await as(await token({ roles: ['auditor'] }))
+      .get('/feed')
+      .expect(200);
     await expectRefused(await token({ roles: ['surgeon'] }));
   });
 
@@ -88,24 +97,46 @@ describe('JWTs from an identity provider (SPEC §7, e2e)', () => {
     const scoped = await token({ commissioners: ['00K'] });
     const res = await as(scoped).post('/practices/J10001/list-size').send({ registeredPatients: 6200, effectiveDate: '2016-05-01' });
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'OUT_OF_SCOPE' });
-    await as(await token({ commissioners: '5E1' })).post('/practices/J10001/list-size').send({ registeredPatients: 6300, effectiveDate: '2016-06-01' }).expect(201);
+    await as(await token({ commissioners: '5E1' }))
+      .post('/practices/J10001/list-size')
+      .send({ registeredPatients: 6300, effectiveDate: '2016-06-01' })
+      .expect(201);
   });
 
   it('refuses expired, not yet valid, wrong issuer and wrong audience tokens', async () => {
     await expectRefused(await token({ exp: now() - 120 }));
-    await expectRefused(await new SignJWT({ roles: 'admin' }).setProtectedHeader({ alg: 'RS256', kid: 'provider-key-1' }).setSubject('x').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime(now() + 600).setNotBefore(now() + 300).sign(signingKey));
+    await expectRefused(
+      await new SignJWT({ roles: 'admin' })
+        .setProtectedHeader({ alg: 'RS256', kid: 'provider-key-1' })
+        .setSubject('x')
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setExpirationTime(now() + 600)
+        .setNotBefore(now() + 300)
+        .sign(signingKey),
+    );
     await expectRefused(await token({ iss: 'https://login.example.com/someone-else' }));
     await expectRefused(await token({ aud: 'api://another-service' }));
   });
 
   it('refuses a forged payload, alg none, and an HMAC signed with the public key', async () => {
     const [header, , signature] = (await token({ roles: 'reader' })).split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ sub: 'mallory', roles: ['admin'], iss: ISSUER, aud: AUDIENCE, exp: now() + 600 })).toString('base64url');
+    const forgedPayload = Buffer.from(JSON.stringify({ sub: 'mallory', roles: ['admin'], iss: ISSUER, aud: AUDIENCE, exp: now() + 600 })).toString(
+      'base64url',
+    );
     await expectRefused(`${header}.${forgedPayload}.${signature}`);
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     await expectRefused(`${none}.${forgedPayload}.`);
     const publicAsSecret = new TextEncoder().encode(JSON.stringify(publicJwk));
-    await expectRefused(await new SignJWT({ roles: 'admin' }).setProtectedHeader({ alg: 'HS256', kid: 'provider-key-1' }).setSubject('m').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime(now() + 600).sign(publicAsSecret));
+    await expectRefused(
+      await new SignJWT({ roles: 'admin' })
+        .setProtectedHeader({ alg: 'HS256', kid: 'provider-key-1' })
+        .setSubject('m')
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setExpirationTime(now() + 600)
+        .sign(publicAsSecret),
+    );
   });
 
   it('refuses a token signed by an unknown key, fetching the key set again at most once a minute', async () => {

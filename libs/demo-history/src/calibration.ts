@@ -54,12 +54,28 @@ export const APMS_NEW_PROVIDER_AT_RENEWAL = 0.4;
 export const CARETAKER_SHARE = 0.15;
 
 /** Registered patients per GP (headcount), and the partner share of GPs (74% Sept 2015, 61% April 2022). */
-export const PATIENTS_PER_GP: Curve = [[2004, 1650], [2013, 1700], [2018, 1850], [2022, 1950], [2026, 2000]];
-export const PARTNER_SHARE: Curve = [[2004, 0.8], [2010, 0.78], [2015.7, 0.735], [2022.3, 0.585], [2026, 0.54]];
+export const PATIENTS_PER_GP: Curve = [
+  [2004, 1650],
+  [2013, 1700],
+  [2018, 1850],
+  [2022, 1950],
+  [2026, 2000],
+];
+export const PARTNER_SHARE: Curve = [
+  [2004, 0.8],
+  [2010, 0.78],
+  [2015.7, 0.735],
+  [2022.3, 0.585],
+  [2026, 0.54],
+];
 /** Companies and trusts employ only salaried GPs, so GP-held practices keep a little above the national share. */
 export const PARTNER_SHARE_IN_GP_HELD = 1.09;
 /** Yearly chance that a partner converts to a salaried post, on top of rebalancing towards the share. */
-export const PARTNER_CONVERSION_PER_YEAR: Curve = [[2004, 0.004], [2015, 0.012], [2022, 0.02]];
+export const PARTNER_CONVERSION_PER_YEAR: Curve = [
+  [2004, 0.004],
+  [2015, 0.012],
+  [2022, 0.02],
+];
 export const PARTNER_EXIT_REASONS = [
   ['retirement', 0.66],
   ['resignation', 0.27],
@@ -88,16 +104,41 @@ export const LIST_SIZE = {
 /** Yearly chance a practice ends (closes or merges), by year, and how much riskier some practices are. */
 // Practices: ~8,200 (2004), 8,106 (April 2013), 7,851 (May 2015), 7,017 (Dec 2018), 6,495 (June 2022), 6,229 (July 2025).
 // The base rates are below those falls because the risk factors below raise the average.
-export const ENDING_HAZARD: Curve = [[2004, 0.003], [2012.9, 0.003], [2013, 0.013], [2015.3, 0.013], [2015.4, 0.029], [2018.9, 0.029], [2019, 0.021], [2022.5, 0.021], [2022.6, 0.013], [2026, 0.013]];
+export const ENDING_HAZARD: Curve = [
+  [2004, 0.003],
+  [2012.9, 0.003],
+  [2013, 0.013],
+  [2015.3, 0.013],
+  [2015.4, 0.029],
+  [2018.9, 0.029],
+  [2019, 0.021],
+  [2022.5, 0.021],
+  [2022.6, 0.013],
+  [2026, 0.013],
+];
 export const ENDING_RISK = { individual: 1.6, company: 1.5, smallList: 1.8, smallListBelow: 3000 } as const;
 export const MERGER_SHARE = 0.55;
 
 /** Practices generated (when none are imported) that open after the start: mostly the 2008–2010 APMS wave. */
 export const LATER_OPENING_SHARE = 0.04;
-export const LATER_OPENING_YEARS = [[2005, 1], [2006, 1], [2007, 1], [2008, 3], [2009, 8], [2010, 3], [2012, 1], [2015, 2], [2017, 1]] as const;
+export const LATER_OPENING_YEARS = [
+  [2005, 1],
+  [2006, 1],
+  [2007, 1],
+  [2008, 3],
+  [2009, 8],
+  [2010, 3],
+  [2012, 1],
+  [2015, 2],
+  [2017, 1],
+] as const;
 
 /** Federations from 2013 (about 238 by 2016 for ~210 CCGs): per commissioner area, 0–2, most practices join. */
-export const FEDERATIONS_PER_AREA = [[0, 0.05], [1, 0.72], [2, 0.23]] as const;
+export const FEDERATIONS_PER_AREA = [
+  [0, 0.05],
+  [1, 0.72],
+  [2, 0.23],
+] as const;
 export const FEDERATION = { formedBy: '2017-12-31', joinShare: 0.78, joinDelayMonths: 18, leavePerYear: 0.012 } as const;
 
 /** Super-partnerships (11 counted around 2016 among ~7,500 practices): GP partnerships taking on many contracts. */

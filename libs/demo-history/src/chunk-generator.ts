@@ -46,7 +46,10 @@ export function generateChunk(
   const lives = new Map<string, LifeState>();
   for (const profile of profiles) {
     const stream = recorded.get(practiceStreamId(profile.outline.odsCode));
-    const history = new PracticeHistory(profile.outline.odsCode, toTimeline(stream), stream?.version ?? 0, { seed, recordedBy: plan.settings.recordedBy });
+    const history = new PracticeHistory(profile.outline.odsCode, toTimeline(stream), stream?.version ?? 0, {
+      seed,
+      recordedBy: plan.settings.recordedBy,
+    });
     lives.set(profile.outline.odsCode, simulatePracticeLife(profile, history, plan));
   }
 

@@ -1,16 +1,7 @@
 import type { Contract } from '#practices';
 import { APMS_NEW_PROVIDER_AT_RENEWAL, CARETAKER_SHARE, COMPANY_APMS_SHARE_AT_START, PARTNER_CAREER_YEARS, PMS_REVIEW } from './calibration.js';
 import { addDays, fromDay, toDay } from './calendar.js';
-import {
-  changeContract,
-  companyHolder,
-  individualHolder,
-  isGpHeld,
-  newGp,
-  partnershipHolder,
-  record,
-  type LifeState,
-} from './life-state.js';
+import { changeContract, companyHolder, individualHolder, isGpHeld, newGp, partnershipHolder, record, type LifeState } from './life-state.js';
 import type { SuperPartnershipPlan } from './area-plan.js';
 import { SUPER_PARTNERSHIP } from './calibration.js';
 import type { SubcontractSpell } from './trust-plan.js';
@@ -116,7 +107,16 @@ export function joinSuperPartnership(state: LifeState, date: string, plan: Super
 export function startSubcontract(state: LifeState, date: string, spell: SubcontractSpell): void {
   const contract = state.contract;
   if (!contract || (contract.type !== 'GMS' && contract.type !== 'PMS') || state.subcontract) return;
-  if (!record(state, { type: 'SubcontractToTrust', odsCode: state.odsCode, trustCode: spell.trustCode, trustName: spell.trustName, effectiveDate: date })) return;
+  if (
+    !record(state, {
+      type: 'SubcontractToTrust',
+      odsCode: state.odsCode,
+      trustCode: spell.trustCode,
+      trustName: spell.trustName,
+      effectiveDate: date,
+    })
+  )
+    return;
   state.subcontract = spell;
   state.gpHeldFrom = null;
   for (const gmcNumber of [...state.partners.keys()]) convertPartner(state, date, gmcNumber, 'trust');

@@ -51,7 +51,13 @@ const TIMELINE_OF_COMMAND: Readonly<Record<PracticeCommand['type'], Aspect | 'al
 
 const ASPECTS: readonly Aspect[] = ['lifecycle', 'workforce', 'contract', 'federation', 'pcn'];
 
-const WORKFORCE_COMMANDS = new Set<PracticeCommand['type']>(['AddPartner', 'RecordPartnerExit', 'ConvertPartnerToSalaried', 'AddSalariedGp', 'RecordSalariedGpLeaving']);
+const WORKFORCE_COMMANDS = new Set<PracticeCommand['type']>([
+  'AddPartner',
+  'RecordPartnerExit',
+  'ConvertPartnerToSalaried',
+  'AddSalariedGp',
+  'RecordSalariedGpLeaving',
+]);
 
 /**
  * The timelines the generator decides on. The decider re-folds the whole timeline it is given on every command, and

@@ -19,7 +19,12 @@ export function recordLateCorrections(life: LifeState, endOfHistory: string): vo
     }
   }
   if (life.mistakenFederation) {
-    history.record({ type: 'RetractEvent', odsCode, eventId: life.mistakenFederation, reason: 'federation membership recorded against the wrong practice' });
+    history.record({
+      type: 'RetractEvent',
+      odsCode,
+      eventId: life.mistakenFederation,
+      reason: 'federation membership recorded against the wrong practice',
+    });
   }
   const end = life.profile.end < endOfHistory ? life.profile.end : endOfHistory;
   if (life.gpHeldFrom !== null && life.random.chance(CORRECTIONS.latePartnerJoin)) {

@@ -57,7 +57,13 @@ export function allocatePcns(lives: readonly LifeState[], seed: number, endOfHis
       for (const life of pcnLives) {
         if (!random.chance(PCN.joinShare)) continue;
         if (!record(life, { type: 'JoinPcn', odsCode: life.odsCode, ...pcn, effectiveDate: PCNS_START })) continue;
-        maybeMove(life, random, pcn, pcns.map((p) => p.pcn), endOfHistory);
+        maybeMove(
+          life,
+          random,
+          pcn,
+          pcns.map((p) => p.pcn),
+          endOfHistory,
+        );
       }
     }
   }

@@ -42,7 +42,14 @@ export function simulatePracticeLife(profile: PracticeProfile, history: Practice
   };
   if (!outline.recorded) {
     const opening = outline.commissioners[0]?.code ?? null;
-    record(state, { type: 'OpenPractice', odsCode: outline.odsCode, name: outline.name, openedOn: outline.openedOn, commissionerCode: opening, contract: null });
+    record(state, {
+      type: 'OpenPractice',
+      odsCode: outline.odsCode,
+      name: outline.name,
+      openedOn: outline.openedOn,
+      commissionerCode: opening,
+      contract: null,
+    });
     for (const spell of outline.commissioners.slice(1)) state.agenda.add(spell.from, { kind: 'commissioner', code: spell.code });
   }
   schedule(state);
@@ -76,14 +83,21 @@ function schedule(state: LifeState): void {
     const staysDays = Math.round(random.exponential(1 / FEDERATION.leavePerYear) * 365);
     agenda.add(joinOn, { kind: 'federation-join', federation, mistaken: false, staysDays });
   }
-  if (area?.superPartnership) agenda.add(addDays(area.superPartnership.formedOn, random.int(0, 365)), { kind: 'super-partnership', plan: area.superPartnership });
+  if (area?.superPartnership)
+    agenda.add(addDays(area.superPartnership.formedOn, random.int(0, 365)), { kind: 'super-partnership', plan: area.superPartnership });
 
   const elsewhere = plan.allFederations.filter((f) => !area?.federations.includes(f));
   if (elsewhere.length > 0 && random.chance(CORRECTIONS.mistakenFederation)) {
     const from = toDay(maxDate(start, '2014-01-01'));
     const to = toDay(minDate(profile.end, plan.settings.endOfHistory)) - 1;
     const federation = random.pick(elsewhere);
-    if (to > from) agenda.add(maxDate(fromDay(random.int(from, to)), federation.formedOn), { kind: 'federation-join', federation, mistaken: true, staysDays: null });
+    if (to > from)
+      agenda.add(maxDate(fromDay(random.int(from, to)), federation.formedOn), {
+        kind: 'federation-join',
+        federation,
+        mistaken: true,
+        staysDays: null,
+      });
   }
 }
 

@@ -75,7 +75,14 @@ export async function seedDemo(store: EventStore, options: SeedDemoOptions): Pro
   report('generating', 0, outlines.length, 0);
   const generation = generateDemoHistory(
     outlines,
-    { seed: options.seed, fromYear: options.fromYear, toDate: options.toDate, recordedHorizon: recorded.horizon, recordedBy: options.recordedBy ?? SEEDED_BY, chunkPractices: options.chunkPractices },
+    {
+      seed: options.seed,
+      fromYear: options.fromYear,
+      toDate: options.toDate,
+      recordedHorizon: recorded.horizon,
+      recordedBy: options.recordedBy ?? SEEDED_BY,
+      chunkPractices: options.chunkPractices,
+    },
     (ids) => store.readStreams(ids),
   );
   for await (const chunk of generation) {

@@ -96,7 +96,10 @@ export function reviewWorkforce(state: LifeState, date: string): void {
       if (individual || partners <= 2) break;
       const surplus = partners > wanted;
       if (state.random.chance(surplus ? 0.45 : conversion)) {
-        state.agenda.add(later(), surplus && state.random.chance(0.45) ? { kind: 'partner-exit', gmcNumber: gp.gmcNumber } : { kind: 'convert', gmcNumber: gp.gmcNumber });
+        state.agenda.add(
+          later(),
+          surplus && state.random.chance(0.45) ? { kind: 'partner-exit', gmcNumber: gp.gmcNumber } : { kind: 'convert', gmcNumber: gp.gmcNumber },
+        );
         partners--;
       }
     }

@@ -39,14 +39,23 @@ function vocabulary(history: readonly TimelineEvent[]) {
   return { gmc: [...gmc], federations: [...federations], pcns: [...pcns], trusts: [...trusts] };
 }
 
-function commandFor(odsCode: string, effectiveDate: string, words: ReturnType<typeof vocabulary>, random: ReturnType<typeof randomFrom>): PracticeCommand {
+function commandFor(
+  odsCode: string,
+  effectiveDate: string,
+  words: ReturnType<typeof vocabulary>,
+  random: ReturnType<typeof randomFrom>,
+): PracticeCommand {
   const base = { odsCode, effectiveDate };
   const gmcNumber = random.pick(words.gmc);
   const kinds: (() => PracticeCommand)[] = [
     () => ({ ...base, type: 'RecordListSize', registeredPatients: 1000 + Math.floor(random.next() * 9000) }),
     () => ({ ...base, type: 'RenamePractice', name: 'Renamed Surgery' }),
     () => ({ ...base, type: 'ChangeCommissioner', commissionerCode: random.pick(['00K', '05Q', null]) }),
-    () => ({ ...base, type: 'ChangeContract', contract: { type: random.pick(['GMS', 'PMS', 'APMS'] as const), holder: { kind: 'company', id: 'co-1', name: 'Co One' } } }),
+    () => ({
+      ...base,
+      type: 'ChangeContract',
+      contract: { type: random.pick(['GMS', 'PMS', 'APMS'] as const), holder: { kind: 'company', id: 'co-1', name: 'Co One' } },
+    }),
     () => ({ ...base, type: 'AddPartner', gmcNumber, name: `Dr ${gmcNumber}` }),
     () => ({ ...base, type: 'RecordPartnerExit', gmcNumber, reason: 'retirement' }),
     () => ({ ...base, type: 'ConvertPartnerToSalaried', gmcNumber, employer: 'practice' }),
@@ -98,7 +107,12 @@ describe('decide: the fast path for changes at the end of the timeline', () => {
         for (let n = 0; n < 8; n++) {
           const roll = random.next();
           // Mostly at or after the end (fast path), some on the last date itself, some retroactive (full path).
-          const date = roll < 0.2 ? lastDate : roll < 0.8 ? addDays(lastDate, Math.floor(random.next() * 400)) : addDays(lastDate, -Math.floor(random.next() * 3000));
+          const date =
+            roll < 0.2
+              ? lastDate
+              : roll < 0.8
+                ? addDays(lastDate, Math.floor(random.next() * 400))
+                : addDays(lastDate, -Math.floor(random.next() * 3000));
           const cmd = commandFor(odsCode, date, words, random);
           const fast = outcome(() => decide(cmd, { practice: prefix }));
           const full = outcome(() => decideByFullValidation(cmd, { practice: prefix }));

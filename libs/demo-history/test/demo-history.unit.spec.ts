@@ -12,7 +12,9 @@ async function generate(seed: number, practices: number): Promise<GeneratedChunk
 }
 
 const appended = (chunks: readonly GeneratedChunk[]) =>
-  chunks.flatMap((chunk) => [...chunk.groups.flat(), ...chunk.late]).map((append) => ({ streamId: append.streamId, expectedVersion: append.expectedVersion, events: append.events }));
+  chunks
+    .flatMap((chunk) => [...chunk.groups.flat(), ...chunk.late])
+    .map((append) => ({ streamId: append.streamId, expectedVersion: append.expectedVersion, events: append.events }));
 
 function timelines(chunks: readonly GeneratedChunk[]): Map<string, readonly TimelineEvent[]> {
   const streams = new Map<string, readonly TimelineEvent[]>();
@@ -49,7 +51,20 @@ describe('seed-demo history generator', () => {
 
   it('covers the transitions of the domain', () => {
     const types = new Set(appended(first).flatMap((append) => append.events.map((event) => event.type)));
-    for (const type of ['PracticeOpened', 'CommissionerChanged', 'ContractChanged', 'PartnerJoined', 'PartnerExited', 'PartnerConvertedToSalaried', 'SalariedGpJoined', 'SalariedGpLeft', 'ContractSubcontractedToTrust', 'FederationJoined', 'PcnJoined', 'ListSizeRecorded']) {
+    for (const type of [
+      'PracticeOpened',
+      'CommissionerChanged',
+      'ContractChanged',
+      'PartnerJoined',
+      'PartnerExited',
+      'PartnerConvertedToSalaried',
+      'SalariedGpJoined',
+      'SalariedGpLeft',
+      'ContractSubcontractedToTrust',
+      'FederationJoined',
+      'PcnJoined',
+      'ListSizeRecorded',
+    ]) {
       expect(types).toContain(type);
     }
   });

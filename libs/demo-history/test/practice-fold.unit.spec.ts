@@ -48,7 +48,12 @@ describe('foldOnto: a practice fold carried on between commands', () => {
   it('folds again from the start for a retraction, an event dated inside the timeline, or an event already retracted', () => {
     const base = histories.find((h) => h.length > 10)!.slice(0, 10);
     const end = effectiveTimeline(base).at(-1)!.effectiveDate;
-    const next = (changes: Partial<TimelineEvent>, version = 11): TimelineEvent => ({ ...base[9], eventId: `new-${version}`, streamVersion: version, ...changes });
+    const next = (changes: Partial<TimelineEvent>, version = 11): TimelineEvent => ({
+      ...base[9],
+      eventId: `new-${version}`,
+      streamVersion: version,
+      ...changes,
+    });
     const retraction = next({ effectiveDate: end, event: { type: 'EventRetracted', data: { eventId: base[5].eventId, reason: 'wrong' } } });
     const backdated = next({ effectiveDate: '2004-01-01' });
     // A retraction naming an id before any event has it (a history written around the decider), then that event.

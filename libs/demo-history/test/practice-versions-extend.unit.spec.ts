@@ -19,7 +19,7 @@ describe('extendVersions: versions extended at the end of the timeline', () => {
     for (const [index, history] of histories.entries()) {
       let versions: PracticeVersion[] = [];
       let lastDate: string | null = null;
-      for (let start = 0; start < history.length; ) {
+      for (let start = 0; start < history.length;) {
         const end = Math.min(history.length, start + 1 + ((start * 7 + index) % 4));
         const run = history.slice(start, end);
         const extension = extendVersions(versions, lastDate, run);
@@ -63,5 +63,8 @@ describe('extendVersions: versions extended at the end of the timeline', () => {
 });
 
 function maxDate(events: readonly TimelineEvent[]): string | null {
-  return events.reduce<string | null>((max, e) => (e.event.type !== 'EventRetracted' && (max === null || e.effectiveDate > max) ? e.effectiveDate : max), null);
+  return events.reduce<string | null>(
+    (max, e) => (e.event.type !== 'EventRetracted' && (max === null || e.effectiveDate > max) ? e.effectiveDate : max),
+    null,
+  );
 }

@@ -5,7 +5,14 @@ export function commandFor(odsCode: string, { event, effectiveDate }: TimelineEv
   const on = { odsCode, effectiveDate };
   switch (event.type) {
     case 'PracticeOpened':
-      return { type: 'OpenPractice', odsCode, name: event.data.name, openedOn: effectiveDate, commissionerCode: event.data.commissionerCode ?? null, contract: event.data.contract ?? null };
+      return {
+        type: 'OpenPractice',
+        odsCode,
+        name: event.data.name,
+        openedOn: effectiveDate,
+        commissionerCode: event.data.commissionerCode ?? null,
+        contract: event.data.contract ?? null,
+      };
     case 'PracticeRenamed':
       return { type: 'RenamePractice', ...on, name: event.data.name };
     case 'CommissionerChanged':

@@ -11,7 +11,10 @@ const OPTIONS = { seed: 11, practices: 30, fromYear: 2004, toDate: '2025-06-30',
 const PRACTICES = resolve('test/fixtures/ods/epraccur_slice_2019-10.csv');
 
 const generatedCodes = generatePracticeOutlines(OPTIONS.seed, OPTIONS.practices, '2004-04-01').map((o) => o.odsCode);
-const importedCodes = readFileSync(PRACTICES, 'latin1').split('\r\n').filter(Boolean).map((row) => row.slice(1, 7));
+const importedCodes = readFileSync(PRACTICES, 'latin1')
+  .split('\r\n')
+  .filter(Boolean)
+  .map((row) => row.slice(1, 7));
 
 /** The named practices' streams, those that exist. */
 async function practiceStreams(server: ServerStore, codes: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
@@ -22,11 +25,20 @@ async function practiceStreams(server: ServerStore, codes: readonly string[]): P
 /** What a replay must reproduce: everything but the database's own stamps (recordedAt, position, transaction). */
 const comparable = (streams: Map<string, RecordedEvent[]>) =>
   [...streams.values()].flat().map(({ eventId, type, data, effectiveDate, streamId, streamVersion, metadata, schemaVersion }) => ({
-    eventId, type, data, effectiveDate, streamId, streamVersion, metadata, schemaVersion,
+    eventId,
+    type,
+    data,
+    effectiveDate,
+    streamId,
+    streamVersion,
+    metadata,
+    schemaVersion,
   }));
 
 const timelines = (streams: Map<string, RecordedEvent[]>) =>
-  new Map<string, TimelineEvent[]>([...streams].map(([id, events]) => [id.slice(PRACTICE_STREAM_PREFIX.length), toTimeline({ streamId: id, version: events.length, events })]));
+  new Map<string, TimelineEvent[]>(
+    [...streams].map(([id, events]) => [id.slice(PRACTICE_STREAM_PREFIX.length), toTimeline({ streamId: id, version: events.length, events })]),
+  );
 
 describe('seed-demo into the event store', () => {
   const servers: ServerStore[] = [];

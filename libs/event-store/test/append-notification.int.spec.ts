@@ -8,8 +8,18 @@ import { openServerFixture, streamAppend, type EventStoreFixture } from './event
 function appendDirectly(pool: pg.Pool, channel: string | null) {
   const streamId = `s-${randomUUID()}`;
   return pool.query(APPEND_EVENTS_SQL, [
-    [streamId], [0], [1], channel,
-    [streamId], [1], [randomUUID()], ['TestEventHappened'], [1], ['{}'], ['{}'], ['2024-04-01'],
+    [streamId],
+    [0],
+    [1],
+    channel,
+    [streamId],
+    [1],
+    [randomUUID()],
+    ['TestEventHappened'],
+    [1],
+    ['{}'],
+    ['{}'],
+    ['2024-04-01'],
   ]);
 }
 

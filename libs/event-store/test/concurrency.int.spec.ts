@@ -45,7 +45,12 @@ describe('PostgresEventStore under concurrency (PostgreSQL server)', () => {
     const appended: RecordedEvent[] = [];
     let writing = true;
     const writers = Array.from({ length: WRITERS }, (_, w) => runWriter(fixture, w, appended));
-    const reading = followLog(fixture.store, start, () => writing, () => appended.length);
+    const reading = followLog(
+      fixture.store,
+      start,
+      () => writing,
+      () => appended.length,
+    );
     await Promise.all(writers).finally(() => {
       writing = false;
     });

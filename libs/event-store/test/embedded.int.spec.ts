@@ -59,9 +59,7 @@ describe('PostgresEventStore on the embedded PGlite', () => {
     ]);
 
     expect([first.replayed, second.replayed].sort()).toEqual([false, true]);
-    await expect(store.append(append, { idempotencyKey: key, idempotencyFingerprint: 'b' })).rejects.toBeInstanceOf(
-      IdempotencyKeyReusedError,
-    );
+    await expect(store.append(append, { idempotencyKey: key, idempotencyFingerprint: 'b' })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of the events table', async () => {

@@ -76,9 +76,7 @@ describe('PostgresEventStore on a PostgreSQL server', () => {
       expectedVersion: 1,
       actualVersion: 2,
     });
-    await expect(fixture.store.append([streamAppend(streamId, NO_STREAM)])).rejects.toBeInstanceOf(
-      WrongExpectedVersionError,
-    );
+    await expect(fixture.store.append([streamAppend(streamId, NO_STREAM)])).rejects.toBeInstanceOf(WrongExpectedVersionError);
     await expect(fixture.store.append([streamAppend(`s-${randomUUID()}`, 3)])).rejects.toMatchObject({ actualVersion: null });
   });
 
@@ -191,8 +189,7 @@ describe('PostgresEventStore on a PostgreSQL server', () => {
     for (let i = 1; i < all.length; i++) {
       const [a, b] = [all[i - 1], all[i]];
       const ordered =
-        BigInt(a.transactionId) < BigInt(b.transactionId) ||
-        (a.transactionId === b.transactionId && BigInt(a.position) < BigInt(b.position));
+        BigInt(a.transactionId) < BigInt(b.transactionId) || (a.transactionId === b.transactionId && BigInt(a.position) < BigInt(b.position));
       expect(ordered).toBe(true);
     }
     const last = await fixture.store.readAll({ transactionId: all.at(-1)!.transactionId, position: all.at(-1)!.position }, 10);
@@ -204,7 +201,10 @@ describe('PostgresEventStore on a PostgreSQL server', () => {
   it('states a stable horizon at or after every event it returned once nothing older is in flight', async () => {
     const result = await fixture.store.append([streamAppend(`s-${randomUUID()}`, 0)]);
     const recordedAt = Date.parse(result.streams[0].events[0].recordedAt);
-    const page = await eventually(() => fixture.store.readAll(null, 1_000_000), (p) => Date.parse(p.stableHorizon ?? '0') >= recordedAt);
+    const page = await eventually(
+      () => fixture.store.readAll(null, 1_000_000),
+      (p) => Date.parse(p.stableHorizon ?? '0') >= recordedAt,
+    );
     const horizon = await fixture.store.stableHorizon();
 
     expect(page.stableHorizon).not.toBeNull();
@@ -216,7 +216,10 @@ describe('PostgresEventStore on a PostgreSQL server', () => {
     const cursor = await cursorAfterEverything(fixture);
     const appended = await fixture.store.append([streamAppend(`s-${randomUUID()}`, 0, 3)]);
 
-    const all = await eventually(() => fixture.store.backlog(cursor, 10), (b) => b.events >= 3);
+    const all = await eventually(
+      () => fixture.store.backlog(cursor, 10),
+      (b) => b.events >= 3,
+    );
     expect(all).toEqual({ events: 3, atLeast: false, oldestRecordedAt: appended.streams[0].events[0].recordedAt });
     expect(await fixture.store.backlog(cursor, 2)).toEqual(expect.objectContaining({ events: 2, atLeast: true }));
     const end = (await fixture.store.readAll(cursor, 10)).cursor;
@@ -236,7 +239,10 @@ describe('PostgresEventStore on a PostgreSQL server', () => {
 
     const fromStream = (await upcastingStore.readStream(streamId)).events[0];
     const fromStreams = (await upcastingStore.readStreams([streamId])).get(streamId)!.events[0];
-    const log = await eventually(() => upcastingStore.readAll(null, 1_000_000), (page) => page.events.some((e) => e.streamId === streamId));
+    const log = await eventually(
+      () => upcastingStore.readAll(null, 1_000_000),
+      (page) => page.events.some((e) => e.streamId === streamId),
+    );
     const fromLog = log.events.find((e) => e.streamId === streamId)!;
 
     for (const event of [fromStream, fromStreams, fromLog]) {

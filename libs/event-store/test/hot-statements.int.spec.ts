@@ -22,7 +22,10 @@ describe('the write path on a PostgreSQL server', () => {
     const second = await fixture.store.readStreamAfter(streamId, 1);
     // A transaction elsewhere on the server can keep the events out of the log readers' view for a moment.
     await fixture.store.readAll(null, 10);
-    const page = await eventually(() => fixture.store.readAll(null, 10), (read) => read.events.length === 3);
+    const page = await eventually(
+      () => fixture.store.readAll(null, 10),
+      (read) => read.events.length === 3,
+    );
 
     expect(second.events.map((event) => event.streamVersion)).toEqual([2, 3]);
     expect(page.events.filter((event) => event.streamId === streamId)).toHaveLength(3);

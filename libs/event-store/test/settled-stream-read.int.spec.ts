@@ -42,7 +42,10 @@ describe('reading one stream once it has settled (PostgreSQL server)', () => {
       let done = false;
       const reading = fixture.store.readStreamSettled(streamId).finally(() => (done = true));
       // Blocked on the stream's row lock, as the server itself says, not merely slow.
-      const waiting = () => fixture.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      const waiting = () =>
+        fixture.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
       expect((await eventually(waiting, ({ rows }) => rows[0].n > 0)).rows[0].n).toBeGreaterThan(0);
       expect(done).toBe(false);
       await writer.query('ROLLBACK');

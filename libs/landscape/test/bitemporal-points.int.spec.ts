@@ -80,10 +80,15 @@ describe('whole-landscape searches by points (PostgreSQL server)', () => {
       const client = await fixture.pool.connect();
       try {
         await client.query('SET enable_seqscan = off');
-        const plan = async (sql: string) => (await client.query(`EXPLAIN ${sql}`, ['2016-04-01', '2016-04-01T09:30:00.123456Z'])).rows.map((r) => r['QUERY PLAN']).join('\n');
-        expect(await plan(`SELECT ods_code FROM ${shadow} WHERE ${bitemporalAtSql('$1', '$2')}`)).toContain(`${PRACTICE_VERSIONS_SHADOW_TABLE}_bitemporal`);
+        const plan = async (sql: string) =>
+          (await client.query(`EXPLAIN ${sql}`, ['2016-04-01', '2016-04-01T09:30:00.123456Z'])).rows.map((r) => r['QUERY PLAN']).join('\n');
+        expect(await plan(`SELECT ods_code FROM ${shadow} WHERE ${bitemporalAtSql('$1', '$2')}`)).toContain(
+          `${PRACTICE_VERSIONS_SHADOW_TABLE}_bitemporal`,
+        );
         expect(
-          await plan(`SELECT summary_facts FROM ${shadow} WHERE ${validOnSql('$1')} AND recorded_to IS NULL AND recorded_from <= $2 AND status = 'open'`),
+          await plan(
+            `SELECT summary_facts FROM ${shadow} WHERE ${validOnSql('$1')} AND recorded_to IS NULL AND recorded_from <= $2 AND status = 'open'`,
+          ),
         ).toContain(`${PRACTICE_VERSIONS_SHADOW_TABLE}_summary_believed`);
       } finally {
         await client.query('RESET enable_seqscan').catch(() => undefined);
@@ -95,7 +100,8 @@ describe('whole-landscape searches by points (PostgreSQL server)', () => {
   describe('the migration, on a table projected with range-keyed indexes', () => {
     const PRACTICES = Array.from({ length: 12 }, (_, i) => `V${String(60_001 + i)}`);
     const table = qualified(PRACTICE_VERSIONS_TABLE);
-    const runner = () => ({ query: (sql: string, params?: unknown[]) => fixture.pool.query(sql, params).then((r) => r.rows) }) as unknown as QueryRunner;
+    const runner = () =>
+      ({ query: (sql: string, params?: unknown[]) => fixture.pool.query(sql, params).then((r) => r.rows) }) as unknown as QueryRunner;
     const reportingRows = async () => ({
       current: (await fixture.pool.query('SELECT * FROM reporting.current_landscape ORDER BY ods_code, version_valid_from')).rows,
       providers: (await fixture.pool.query('SELECT * FROM reporting.providers ORDER BY provider_kind, provider_id')).rows,
@@ -115,7 +121,11 @@ describe('whole-landscape searches by points (PostgreSQL server)', () => {
       for (let round = 0; round < 8; round++) {
         await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
       }
-      await projectThrough(new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }), fixture.pool, recorder.appended);
+      await projectThrough(
+        new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }),
+        fixture.pool,
+        recorder.appended,
+      );
     });
 
     it('adds the point columns, re-keys the two indexes and keeps every reporting answer; a second run changes nothing', async () => {

@@ -52,8 +52,16 @@ describe.each<[string, () => Promise<AnyLandscapeFixture>]>([
 
   it('writes exactly the rows the one-call step writes, page by page, closes across pages included', async () => {
     // Same pages for both, small enough that practices span pages: their believed rows are closed by later pages.
-    const byJson = new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE, batchSize: 7, copyFromRows: Infinity });
-    const byCopy = new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_SHADOW_TABLE, batchSize: 7, copyFromRows: 1 });
+    const byJson = new PracticeVersionsProjector(fixture.store, fixture.pool, {
+      table: PRACTICE_VERSIONS_TABLE,
+      batchSize: 7,
+      copyFromRows: Infinity,
+    });
+    const byCopy = new PracticeVersionsProjector(fixture.store, fixture.pool, {
+      table: PRACTICE_VERSIONS_SHADOW_TABLE,
+      batchSize: 7,
+      copyFromRows: 1,
+    });
     await projectThrough(byJson, fixture.pool, recorder.appended);
     await projectThrough(byCopy, fixture.pool, recorder.appended);
 
@@ -72,7 +80,14 @@ describe.each<[string, () => Promise<AnyLandscapeFixture>]>([
     const stale = { ...stored, eventsApplied: stored.eventsApplied - 1 };
     const [row] = await rowsOf(PRACTICE_VERSIONS_SHADOW_TABLE);
     const before = await countOf(PRACTICE_VERSIONS_SHADOW_TABLE);
-    const insert = { odsCode: 'C80000', validFrom: '2020-01-01', validTo: null, recordedFrom: new Date().toISOString(), recordedTo: null, state: row.state };
+    const insert = {
+      odsCode: 'C80000',
+      validFrom: '2020-01-01',
+      validTo: null,
+      recordedFrom: new Date().toISOString(),
+      recordedTo: null,
+      state: row.state,
+    };
     const next = advanced(stale, { cursor: stale.cursor, stableHorizon: null, recordedThrough: null, eventsApplied: 1 });
 
     expect(await applyBulkStep(fixture.pool, PRACTICE_VERSIONS_SHADOW_TABLE, stale, next, { closes: [], inserts: [insert] })).toBe(false);
@@ -88,15 +103,20 @@ describe.each<[string, () => Promise<AnyLandscapeFixture>]>([
     // Enough good rows that the server has loaded some before it meets the last one, which the table's own check
     // refuses (an empty effective range): the transaction, closes and checkpoint included, rolls back.
     const good = Array.from({ length: 300 }, (_, i) => ({
-      odsCode: `C7${String(i).padStart(4, '0')}`, validFrom: '2020-01-01', validTo: null, recordedFrom: at, recordedTo: null, state: believed.state,
+      odsCode: `C7${String(i).padStart(4, '0')}`,
+      validFrom: '2020-01-01',
+      validTo: null,
+      recordedFrom: at,
+      recordedTo: null,
+      state: believed.state,
     }));
     const bad = { ...good[0], odsCode: 'C80002', validTo: '2020-01-01' };
     const closes = [{ odsCode: believed.ods_code, validFrom: believed.valid_from, at }];
     const next = advanced(stored, { cursor: stored.cursor, stableHorizon: null, recordedThrough: null, eventsApplied: good.length + 1 });
 
-    await expect(
-      applyBulkStep(fixture.pool, PRACTICE_VERSIONS_SHADOW_TABLE, stored, next, { closes, inserts: [...good, bad] }),
-    ).rejects.toThrow(/valid_order/);
+    await expect(applyBulkStep(fixture.pool, PRACTICE_VERSIONS_SHADOW_TABLE, stored, next, { closes, inserts: [...good, bad] })).rejects.toThrow(
+      /valid_order/,
+    );
     expect(await rowsOf(PRACTICE_VERSIONS_SHADOW_TABLE)).toEqual(rowsBefore);
     expect(await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_SHADOW_TABLE)).toEqual(stored);
   });

@@ -35,7 +35,11 @@ describe.each<[string, () => Promise<AnyLandscapeFixture>]>([
   /** Once every recorded event is readable (a transaction open elsewhere on a shared server holds the log back). */
   const catchUp = async (progress: CatchUpProgress) => {
     const { cursor, eventsApplied } = await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_TABLE);
-    const readable = await eventually(() => fixture.store.backlog(cursor, Number.MAX_SAFE_INTEGER), (backlog) => backlog.events === recorder.appended - eventsApplied, 90_000);
+    const readable = await eventually(
+      () => fixture.store.backlog(cursor, Number.MAX_SAFE_INTEGER),
+      (backlog) => backlog.events === recorder.appended - eventsApplied,
+      90_000,
+    );
     expect(readable.events).toBe(recorder.appended - eventsApplied);
     return catchUpIfFarBehind(fixture.store, fixture.pool, progress, new AbortController().signal, () => undefined, FAR_BEHIND);
   };

@@ -34,7 +34,9 @@ describe(`landscape queries equal the pure fold for random valid histories (seed
     fixture = await openLandscapeFixture();
     app = await startLandscapeApp(fixture.runtime);
     recorder = new HistoryRecorder(fixture.store);
-    const projectors = [1, 7, 50].map((batchSize) => new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE, batchSize }));
+    const projectors = [1, 7, 50].map(
+      (batchSize) => new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE, batchSize }),
+    );
     for (let attempt = 0; attempt < COMMAND_ATTEMPTS; attempt++) {
       await recorder.record(randomCommand(random, PRACTICES, (ods) => recorder.history(ods)));
       // Project at random moments and in pages of different sizes: incremental updates, not one bulk load.
@@ -71,7 +73,11 @@ describe(`landscape queries equal the pure fold for random valid histories (seed
 
   async function expectListingsToMatch(): Promise<void> {
     for (const pair of pairs) {
-      const response = await app.http().get('/practices').query({ ...pair, status: 'all', limit: 1000 }).expect(200);
+      const response = await app
+        .http()
+        .get('/practices')
+        .query({ ...pair, status: 'all', limit: 1000 })
+        .expect(200);
       const expected = [...folded(pair).values()].sort((a, b) => a.odsCode.localeCompare(b.odsCode)).map(toPracticeFields);
       expect({ seed: SEED, ...pair, knownAtUsed: response.body.knownAt, items: response.body.items }).toEqual({
         seed: SEED,

@@ -16,16 +16,38 @@ describe('landscape reads over HTTP (projector running in the app)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await write('/practices', { odsCode: 'M92011', name: 'Church Street', openedOn: '2010-04-01', commissionerCode: '5E1', contract: contract('church-street') });
-    await write('/practices', { odsCode: 'M92012', name: 'Mill Lane', openedOn: '2012-01-01', commissionerCode: '5E1', contract: contract('mill-lane') });
-    await write('/practices', { odsCode: 'M92013', name: 'High Street', openedOn: '2015-06-01', commissionerCode: '00K', contract: contract('high-street', 'individual') });
+    await write('/practices', {
+      odsCode: 'M92011',
+      name: 'Church Street',
+      openedOn: '2010-04-01',
+      commissionerCode: '5E1',
+      contract: contract('church-street'),
+    });
+    await write('/practices', {
+      odsCode: 'M92012',
+      name: 'Mill Lane',
+      openedOn: '2012-01-01',
+      commissionerCode: '5E1',
+      contract: contract('mill-lane'),
+    });
+    await write('/practices', {
+      odsCode: 'M92013',
+      name: 'High Street',
+      openedOn: '2015-06-01',
+      commissionerCode: '00K',
+      contract: contract('high-street', 'individual'),
+    });
     await write('/practices/M92011/partners', { gmcNumber: '4012345', name: 'Dr A', effectiveDate: '2010-04-01' });
     await write('/practices/M92013/partners', { gmcNumber: '4012346', name: 'Dr B', effectiveDate: '2015-06-01' });
     await write('/practices/M92011/list-size', { registeredPatients: 25_000, effectiveDate: '2016-01-01' });
     await write('/practices/M92012/list-size', { registeredPatients: 8_000, effectiveDate: '2016-01-01' });
     await write('/practices/M92013/list-size', { registeredPatients: 3_000, effectiveDate: '2016-01-01' });
     await write('/practices/M92012/subcontract', { trustCode: 'RL4', trustName: 'Royal Wolverhampton', effectiveDate: '2016-04-01' });
-    await write('/practices/M92012/federations', { federationId: 'wolverhampton-gp-federation', federationName: 'Wolverhampton GP Federation', effectiveDate: '2016-04-01' });
+    await write('/practices/M92012/federations', {
+      federationId: 'wolverhampton-gp-federation',
+      federationName: 'Wolverhampton GP Federation',
+      effectiveDate: '2016-04-01',
+    });
     await write('/practices/M92013/close', { reason: 'retirement', effectiveDate: '2020-01-01' });
     // minPosition waits 5 s at most; a busy shared server can hold the projection back longer (503): ask again.
     const projected = () => t.http().get('/landscape/summary').query({ minPosition: position });
@@ -80,7 +102,11 @@ describe('landscape reads over HTTP (projector running in the app)', () => {
     expect(trust.body.items.map((p: { odsCode: string }) => p.odsCode)).toEqual(['M92012']);
     const federation = await t.http().get('/practices').query({ asOf: '2015-01-01', federation: 'wolverhampton-gp-federation' }).expect(200);
     expect(federation.body.total).toBe(0);
-    const kind = await t.http().get('/practices').query({ asOf: '2017-01-01', holderKind: 'individual', commissioner: '00K', contractType: 'GMS' }).expect(200);
+    const kind = await t
+      .http()
+      .get('/practices')
+      .query({ asOf: '2017-01-01', holderKind: 'individual', commissioner: '00K', contractType: 'GMS' })
+      .expect(200);
     expect(kind.body.items.map((p: { odsCode: string }) => p.odsCode)).toEqual(['M92013']);
   });
 
@@ -127,7 +153,14 @@ describe('landscape reads over HTTP (projector running in the app)', () => {
   it('GET /providers lists providers with their open practices and patients', async () => {
     const { body } = await t.http().get('/providers').query({ asOf: '2017-01-01' }).expect(200);
     expect(body.total).toBe(3);
-    expect(body.items[0]).toEqual({ kind: 'partnership', id: 'church-street', name: 'Holder church-street', practices: 1, registeredPatients: 25000, odsCodes: ['M92011'] });
+    expect(body.items[0]).toEqual({
+      kind: 'partnership',
+      id: 'church-street',
+      name: 'Holder church-street',
+      practices: 1,
+      registeredPatients: 25000,
+      odsCodes: ['M92011'],
+    });
     expect(body.items.find((p: { id: string }) => p.id === 'RL4')).toMatchObject({ kind: 'nhs-trust', odsCodes: ['M92012'] });
   });
 
@@ -179,7 +212,15 @@ describe('landscape reads over HTTP (projector running in the app)', () => {
     expect(parameters('/landscape/diff')).toEqual(['from', 'knownAt', 'minPosition', 'to']);
     expect(parameters('/providers')).toEqual(common);
     expect(parameters('/reports/practices.csv')).toEqual(common);
-    for (const path of ['/practices', '/practices/{ods}', '/landscape/summary', '/landscape/trend', '/landscape/diff', '/providers', '/reports/practices.csv']) {
+    for (const path of [
+      '/practices',
+      '/practices/{ods}',
+      '/landscape/summary',
+      '/landscape/trend',
+      '/landscape/diff',
+      '/providers',
+      '/reports/practices.csv',
+    ]) {
       expect(Object.keys(body.paths[path].get.responses)).toEqual(expect.arrayContaining(['200', '400', '503']));
     }
   });

@@ -42,7 +42,9 @@ describe(`every trend point equals the summary on its date, for random histories
     fixture = await openLandscapeFixture();
     app = await startLandscapeApp(fixture.runtime);
     recorder = new HistoryRecorder(fixture.store);
-    const projectors = [1, 7, 50].map((batchSize) => new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE, batchSize }));
+    const projectors = [1, 7, 50].map(
+      (batchSize) => new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE, batchSize }),
+    );
     for (let attempt = 0; attempt < COMMAND_ATTEMPTS; attempt++) {
       await recorder.record(randomCommand(random, PRACTICES, (ods) => recorder.history(ods)));
       // Incremental projection in pages of different sizes, so superseded versions are closed as in service.
@@ -80,29 +82,33 @@ describe(`every trend point equals the summary on its date, for random histories
   it.each([
     ['with the same filter and knownAt', false],
     ['for the national trend in the default bands (the trend read model)', true],
-  ])('GET /landscape/trend gives, on every date, the fields of GET /landscape/summary %s', async (_, national) => {
-    let nonEmpty = 0;
-    for (let i = 0; i < TRENDS; i++) {
-      const question = randomQuestion(national);
-      const { body: trend } = await app.http().get('/landscape/trend').query(question).expect(200);
-      const dates = trendDates(question.from as string, question.to as string, question.every as 'month');
-      expect({ seed: SEED, question, dates: trend.points.map((point: { asOf: string }) => point.asOf) }).toEqual({ seed: SEED, question, dates });
-      if (question.knownAt !== undefined) expect(trend.knownAt).toBe(question.knownAt);
-      const summaries = [];
-      for (const point of trend.points) {
-        const summaryQuery = { asOf: point.asOf, knownAt: trend.knownAt, bands: question.bands, commissioner: question.commissioner };
-        const { body: summary } = await app.http().get('/landscape/summary').query(summaryQuery).expect(200);
-        expect(summary.knownAt).toBe(trend.knownAt);
-        summaries.push(trendFieldsOf(summary));
-        if (summary.practices.open > 0) nonEmpty++;
+  ])(
+    'GET /landscape/trend gives, on every date, the fields of GET /landscape/summary %s',
+    async (_, national) => {
+      let nonEmpty = 0;
+      for (let i = 0; i < TRENDS; i++) {
+        const question = randomQuestion(national);
+        const { body: trend } = await app.http().get('/landscape/trend').query(question).expect(200);
+        const dates = trendDates(question.from as string, question.to as string, question.every as 'month');
+        expect({ seed: SEED, question, dates: trend.points.map((point: { asOf: string }) => point.asOf) }).toEqual({ seed: SEED, question, dates });
+        if (question.knownAt !== undefined) expect(trend.knownAt).toBe(question.knownAt);
+        const summaries = [];
+        for (const point of trend.points) {
+          const summaryQuery = { asOf: point.asOf, knownAt: trend.knownAt, bands: question.bands, commissioner: question.commissioner };
+          const { body: summary } = await app.http().get('/landscape/summary').query(summaryQuery).expect(200);
+          expect(summary.knownAt).toBe(trend.knownAt);
+          summaries.push(trendFieldsOf(summary));
+          if (summary.practices.open > 0) nonEmpty++;
+        }
+        expect({ seed: SEED, question, points: trend.points }).toEqual({ seed: SEED, question, points: summaries });
       }
-      expect({ seed: SEED, question, points: trend.points }).toEqual({ seed: SEED, question, points: summaries });
-    }
-    // The property says little if every date was empty, or if the national trends were not read from the read model.
-    expect(nonEmpty).toBeGreaterThan(20);
-    if (national) {
-      const { rows } = await fixture.pool.query<{ current: boolean }>(NATIONAL_TREND_SQL, [['2020-01-01'], new Date().toISOString()]);
-      expect(rows[0].current).toBe(true);
-    }
-  }, 120_000);
+      // The property says little if every date was empty, or if the national trends were not read from the read model.
+      expect(nonEmpty).toBeGreaterThan(20);
+      if (national) {
+        const { rows } = await fixture.pool.query<{ current: boolean }>(NATIONAL_TREND_SQL, [['2020-01-01'], new Date().toISOString()]);
+        expect(rows[0].current).toBe(true);
+      }
+    },
+    120_000,
+  );
 });

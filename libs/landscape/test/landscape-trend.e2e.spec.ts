@@ -13,8 +13,20 @@ describe('GET /landscape/trend over HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await write('/practices', { odsCode: 'M92011', name: 'Church Street', openedOn: '2010-04-01', commissionerCode: '5E1', contract: contract('church-street') });
-    await write('/practices', { odsCode: 'M92013', name: 'High Street', openedOn: '2015-06-01', commissionerCode: '00K', contract: contract('high-street', 'individual') });
+    await write('/practices', {
+      odsCode: 'M92011',
+      name: 'Church Street',
+      openedOn: '2010-04-01',
+      commissionerCode: '5E1',
+      contract: contract('church-street'),
+    });
+    await write('/practices', {
+      odsCode: 'M92013',
+      name: 'High Street',
+      openedOn: '2015-06-01',
+      commissionerCode: '00K',
+      contract: contract('high-street', 'individual'),
+    });
     await write('/practices/M92011/partners', { gmcNumber: '4012345', name: 'Dr A', effectiveDate: '2010-04-01' });
     await write('/practices/M92011/list-size', { registeredPatients: 25_000, effectiveDate: '2016-01-01' });
     await write('/practices/M92011/subcontract', { trustCode: 'RL4', trustName: 'Royal Wolverhampton', effectiveDate: '2016-04-01' });
@@ -31,7 +43,14 @@ describe('GET /landscape/trend over HTTP', () => {
     expect(status).toBe(200);
     expect(Date.parse(body.knownAt)).toBeLessThanOrEqual(Date.now());
     expect(body.every).toBe('year');
-    expect(body.points.map((p: { asOf: string }) => p.asOf)).toEqual(['2015-01-01', '2016-01-01', '2017-01-01', '2018-01-01', '2019-01-01', '2020-01-01']);
+    expect(body.points.map((p: { asOf: string }) => p.asOf)).toEqual([
+      '2015-01-01',
+      '2016-01-01',
+      '2017-01-01',
+      '2018-01-01',
+      '2019-01-01',
+      '2020-01-01',
+    ]);
     expect(body.points.map((p: { practices: { open: number } }) => p.practices.open)).toEqual([1, 2, 2, 2, 2, 1]);
     expect(body.points[2]).toEqual({
       asOf: '2017-01-01',
@@ -56,7 +75,11 @@ describe('GET /landscape/trend over HTTP', () => {
   });
 
   it('restricts to the commissioners asked for, one or several', async () => {
-    const one = await t.http().get('/landscape/trend').query({ from: '2016-01-01', to: '2016-01-01', commissioner: '00K', minPosition: position }).expect(200);
+    const one = await t
+      .http()
+      .get('/landscape/trend')
+      .query({ from: '2016-01-01', to: '2016-01-01', commissioner: '00K', minPosition: position })
+      .expect(200);
     expect(one.body.points[0].practices.open).toBe(1);
     const both = await t.http().get('/landscape/trend?from=2016-01-01&to=2016-01-01&commissioner=00K&commissioner=5E1').expect(200);
     expect(both.body.points[0].practices.open).toBe(2);

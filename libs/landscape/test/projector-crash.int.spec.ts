@@ -27,7 +27,10 @@ function startProjector(
   let printed = 0;
   const waiters: { n: number; resolve: () => void }[] = [];
   child.stdout!.on('data', (chunk: Buffer) => {
-    printed += chunk.toString().split('\n').filter((line) => line.startsWith('step')).length;
+    printed += chunk
+      .toString()
+      .split('\n')
+      .filter((line) => line.startsWith('step')).length;
     for (const waiter of waiters.filter((w) => printed >= w.n)) waiter.resolve();
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -11,7 +11,9 @@ async function tableShape(pool: pg.Pool, table: string) {
        FROM information_schema.columns WHERE table_schema = 'landscape' AND table_name = $1 ORDER BY ordinal_position`,
     [table],
   );
-  const indexes = await pool.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'landscape' AND tablename = $1`, [table]);
+  const indexes = await pool.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'landscape' AND tablename = $1`, [
+    table,
+  ]);
   const constraints = await pool.query<{ conname: string; definition: string }>(
     `SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = $1::regclass`,
     [`landscape.${table}`],

@@ -28,7 +28,11 @@ describe('summary facts of practice versions (PostgreSQL server)', () => {
     for (let round = 0; round < 10; round++) {
       await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
     }
-    await projectThrough(new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }), fixture.pool, recorder.appended);
+    await projectThrough(
+      new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }),
+      fixture.pool,
+      recorder.appended,
+    );
   });
   afterAll(async () => {
     await fixture?.close();

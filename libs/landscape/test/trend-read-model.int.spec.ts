@@ -38,7 +38,9 @@ describe.each<Database>(['server', 'embedded'])('the trend read model (%s)', (da
     runtime = await openRuntime({ settings: { url: server?.url ?? null, dataDir: 'memory' }, poolSize: 4, applicationName: 'trend-test' });
     recorder = new HistoryRecorder(runtime.eventStore);
     const pool = runtime.database.pool;
-    const projectors = [1, 7, 600].map((batchSize) => new PracticeVersionsProjector(runtime.eventStore, pool, { table: PRACTICE_VERSIONS_TABLE, batchSize, copyFromRows: 20 }));
+    const projectors = [1, 7, 600].map(
+      (batchSize) => new PracticeVersionsProjector(runtime.eventStore, pool, { table: PRACTICE_VERSIONS_TABLE, batchSize, copyFromRows: 20 }),
+    );
     for (let attempt = 0; attempt < 700; attempt++) {
       await recorder.record(randomCommand(random, PRACTICES, (ods) => recorder.history(ods)));
       if (random.chance(0.1)) {
@@ -84,7 +86,11 @@ describe.each<Database>(['server', 'embedded'])('the trend read model (%s)', (da
   it('after a rebuild, is derived again, switched in with the versions, and kept from then on', async () => {
     await rebuildProjections(runtime.eventStore, runtime.database.pool, { batchSize: 200 });
     for (let attempt = 0; attempt < 60; attempt++) await recorder.record(randomCommand(random, PRACTICES, (ods) => recorder.history(ods)));
-    await projectThrough(new PracticeVersionsProjector(runtime.eventStore, runtime.database.pool, { table: PRACTICE_VERSIONS_TABLE, batchSize: 5 }), runtime.database.pool, recorder.appended);
+    await projectThrough(
+      new PracticeVersionsProjector(runtime.eventStore, runtime.database.pool, { table: PRACTICE_VERSIONS_TABLE, batchSize: 5 }),
+      runtime.database.pool,
+      recorder.appended,
+    );
     expect(await verifyTrendModel(runtime.database.pool, PRACTICE_VERSIONS_TABLE)).toEqual({ deltas: 0, providerPractices: 0 });
     for (let i = 0; i < 4; i++) {
       const { fromModel, fromVersions } = await bothTrends();

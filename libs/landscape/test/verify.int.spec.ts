@@ -18,7 +18,11 @@ describe('verify: projection against an independent replay (PostgreSQL server)',
     for (let round = 0; round < 12; round++) {
       await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
     }
-    await projectThrough(new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }), fixture.pool, recorder.appended);
+    await projectThrough(
+      new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }),
+      fixture.pool,
+      recorder.appended,
+    );
   });
   afterAll(async () => {
     await fixture?.close();
@@ -26,7 +30,12 @@ describe('verify: projection against an independent replay (PostgreSQL server)',
 
   it('finds no mismatch in a faithful projection', async () => {
     const report = await verifyProjections(fixture.store, fixture.pool, { dates: 6, knownAts: 3 });
-    expect(report).toMatchObject({ practices: PRACTICES.length, projectionVersionCurrent: true, mismatches: [], trend: { deltas: 0, providerPractices: 0 } });
+    expect(report).toMatchObject({
+      practices: PRACTICES.length,
+      projectionVersionCurrent: true,
+      mismatches: [],
+      trend: { deltas: 0, providerPractices: 0 },
+    });
     expect(report.comparisons).toBe(report.samples * PRACTICES.length);
   });
 
@@ -43,7 +52,9 @@ describe('verify: projection against an independent replay (PostgreSQL server)',
   });
 
   it('reports a trend read model that no longer adds up to the versions', async () => {
-    await fixture.pool.query(`UPDATE landscape.trend_deltas SET delta = delta + 1 WHERE (figure, key, valid_on) = (SELECT figure, key, min(valid_on) FROM landscape.trend_deltas WHERE figure = 'open' GROUP BY 1, 2)`);
+    await fixture.pool.query(
+      `UPDATE landscape.trend_deltas SET delta = delta + 1 WHERE (figure, key, valid_on) = (SELECT figure, key, min(valid_on) FROM landscape.trend_deltas WHERE figure = 'open' GROUP BY 1, 2)`,
+    );
     const report = await verifyProjections(fixture.store, fixture.pool, { dates: 2, knownAts: 1 });
     // The tampered row is in the stored model and not the derived one, and the derived row in the one and not the other.
     expect(report.trend).toEqual({ deltas: 2, providerPractices: 0 });

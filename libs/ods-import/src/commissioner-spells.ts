@@ -44,11 +44,29 @@ export function commissionerHistory(life: PracticeLife, spells: readonly Sourced
   for (const spell of [...spells].sort((a, b) => a.from.localeCompare(b.from) || a.source.line - b.source.line)) {
     const previous = accepted.at(-1);
     if (spell.to !== null && spell.to < life.openedOn) {
-      skipped.push(skip(spell, 'SPELL_OUTSIDE_PRACTICE_LIFE', `spell in ${spell.commissionerCode} ends ${spell.to}, before the practice opened on ${life.openedOn}`));
+      skipped.push(
+        skip(
+          spell,
+          'SPELL_OUTSIDE_PRACTICE_LIFE',
+          `spell in ${spell.commissionerCode} ends ${spell.to}, before the practice opened on ${life.openedOn}`,
+        ),
+      );
     } else if (life.closedOn !== null && spell.from > life.closedOn) {
-      skipped.push(skip(spell, 'SPELL_OUTSIDE_PRACTICE_LIFE', `spell in ${spell.commissionerCode} starts ${spell.from}, after the practice closed on ${life.closedOn}`));
+      skipped.push(
+        skip(
+          spell,
+          'SPELL_OUTSIDE_PRACTICE_LIFE',
+          `spell in ${spell.commissionerCode} starts ${spell.from}, after the practice closed on ${life.closedOn}`,
+        ),
+      );
     } else if (previous && (previous.to === null || previous.to >= spell.from)) {
-      skipped.push(skip(spell, 'OVERLAPPING_SPELL', `spell in ${spell.commissionerCode} from ${spell.from} overlaps the spell in ${previous.commissionerCode} on line ${previous.source.line}`));
+      skipped.push(
+        skip(
+          spell,
+          'OVERLAPPING_SPELL',
+          `spell in ${spell.commissionerCode} from ${spell.from} overlaps the spell in ${previous.commissionerCode} on line ${previous.source.line}`,
+        ),
+      );
     } else {
       accepted.push(spell);
     }

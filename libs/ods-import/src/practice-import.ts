@@ -58,7 +58,13 @@ export function importPractice(practice: PracticeToImport, stream: readonly Time
       const decision = decide(command, { practice: timeline });
       for (const decided of decision.practice) {
         const eventId = context.newEventId();
-        timeline.push({ eventId, event: decided.event, effectiveDate: decided.effectiveDate, streamVersion: timeline.length + 1, recordedAt: context.now });
+        timeline.push({
+          eventId,
+          event: decided.event,
+          effectiveDate: decided.effectiveDate,
+          streamVersion: timeline.length + 1,
+          recordedAt: context.now,
+        });
         events.push({
           eventId,
           type: decided.event.type,
@@ -86,7 +92,14 @@ export function importPractice(practice: PracticeToImport, stream: readonly Time
   skipped.push(...history.skipped);
 
   if (!before.opened) {
-    const opening = { type: 'OpenPractice', odsCode: record.odsCode, name: record.name, openedOn, commissionerCode: history.opening.commissionerCode, contract: null } as const;
+    const opening = {
+      type: 'OpenPractice',
+      odsCode: record.odsCode,
+      name: record.name,
+      openedOn,
+      commissionerCode: history.opening.commissionerCode,
+      contract: null,
+    } as const;
     if (!apply(opening, source)) return { events: [], skipped, outcome: 'unchanged' };
   } else if (practice.completeSpells && before.commissionerAt(openedOn) !== history.opening.commissionerCode) {
     const code = history.opening.commissionerCode;
@@ -96,16 +109,35 @@ export function importPractice(practice: PracticeToImport, stream: readonly Time
   const changes = practice.completeSpells || !before.opened ? history.changes : currentSpellChange(practice, before, context.extractDate);
   for (const change of changes) {
     if (registerView(timeline).commissionerAt(change.effectiveDate) === change.commissionerCode) continue;
-    apply({ type: 'ChangeCommissioner', odsCode: record.odsCode, commissionerCode: change.commissionerCode, effectiveDate: change.effectiveDate }, change.source);
+    apply(
+      { type: 'ChangeCommissioner', odsCode: record.odsCode, commissionerCode: change.commissionerCode, effectiveDate: change.effectiveDate },
+      change.source,
+    );
   }
 
   const current = registerView(timeline);
   if (current.name !== record.name) {
-    apply({ type: 'RenamePractice', odsCode: record.odsCode, name: record.name, effectiveDate: renameDate(context.extractDate, openedOn, record.closedOn, current.endedOn) }, source);
+    apply(
+      {
+        type: 'RenamePractice',
+        odsCode: record.odsCode,
+        name: record.name,
+        effectiveDate: renameDate(context.extractDate, openedOn, record.closedOn, current.endedOn),
+      },
+      source,
+    );
   }
 
   if (record.closedOn !== null && current.endedOn === null) {
-    apply({ type: 'ClosePractice', odsCode: record.odsCode, reason: `closed in ODS (last day ${record.closedOn})`, effectiveDate: dayAfter(record.closedOn) }, source);
+    apply(
+      {
+        type: 'ClosePractice',
+        odsCode: record.odsCode,
+        reason: `closed in ODS (last day ${record.closedOn})`,
+        effectiveDate: dayAfter(record.closedOn),
+      },
+      source,
+    );
   } else if (record.closedOn !== null && current.endedOn !== dayAfter(record.closedOn)) {
     note(`ODS closes the practice after ${record.closedOn}, the register ended it on ${current.endedOn}; the register's is kept`);
   } else if (record.closedOn === null && current.endedOn !== null && current.endedOn <= context.extractDate && wasOpened) {

@@ -44,7 +44,11 @@ describe('import-ods into the event store', () => {
     const closed = gpPractices.filter((p) => p.closed !== null);
     const changes = gpPractices.reduce((sum, p) => sum + expectedCommissionerChanges(p, spells), 0);
     expect(report.rowsRead).toEqual({ practices: practices.length, memberships: spells.length });
-    expect(report.practices).toMatchObject({ valid: gpPractices.length, otherSettings: practices.length - gpPractices.length, new: gpPractices.length });
+    expect(report.practices).toMatchObject({
+      valid: gpPractices.length,
+      otherSettings: practices.length - gpPractices.length,
+      new: gpPractices.length,
+    });
     expect(report.skipped).toEqual([]);
     expect(countOf(events, 'PracticeOpened')).toBe(gpPractices.length);
     expect(countOf(events, 'PracticeClosed')).toBe(closed.length);
@@ -96,7 +100,9 @@ describe('import-ods into the event store', () => {
   });
 
   it('appends exactly the rename, the closure and the commissioner change of a newer file', async () => {
-    const [renamed, closing, moving] = gpPractices.filter((p) => p.closed === null && !spells.some((s) => s.code === p.code && s.to !== null && s.from > '2013-04-01'));
+    const [renamed, closing, moving] = gpPractices.filter(
+      (p) => p.closed === null && !spells.some((s) => s.code === p.code && s.to !== null && s.from > '2013-04-01'),
+    );
     const newerPractices = readFileSync(PRACTICES, 'latin1')
       .split('\r\n')
       .map((row) => {

@@ -2,7 +2,15 @@ import { extractDateFromFileName, parseMembershipRow, parsePracticeRow } from '#
 import { commissionerHistory, type SourcedSpell } from '../src/commissioner-spells.js';
 
 /** An epraccur row: 27 fields, with the ones the importer reads set from `fields`. */
-function practiceRow(fields: { code?: string; name?: string; open?: string; close?: string; status?: string; commissioner?: string; setting?: string }): string[] {
+function practiceRow(fields: {
+  code?: string;
+  name?: string;
+  open?: string;
+  close?: string;
+  status?: string;
+  commissioner?: string;
+  setting?: string;
+}): string[] {
   const row = Array.from({ length: 27 }, () => '');
   row[0] = fields.code ?? 'A81001';
   row[1] = fields.name ?? 'THE DENSHAM SURGERY';
@@ -65,7 +73,12 @@ describe('epcmem rows', () => {
 });
 
 describe('commissioner history from spells', () => {
-  const spell = (line: number, code: string, from: string, to: string | null): SourcedSpell => ({ commissionerCode: code, from, to, source: { file: 'epcmem.csv', line } });
+  const spell = (line: number, code: string, from: string, to: string | null): SourcedSpell => ({
+    commissionerCode: code,
+    from,
+    to,
+    source: { file: 'epcmem.csv', line },
+  });
 
   it('takes the spell covering the open date as the opening commissioner, clamping one that began earlier', () => {
     const history = commissionerHistory({ openedOn: '2000-06-01', closedOn: null }, [
@@ -82,7 +95,10 @@ describe('commissioner history from spells', () => {
   });
 
   it('has no commissioner the day after a spell ends with no next spell, unless the practice has closed by then', () => {
-    const gap = commissionerHistory({ openedOn: '1974-04-01', closedOn: null }, [spell(1, '5E1', '2001-04-01', '2013-03-31'), spell(2, '00K', '2013-06-01', null)]);
+    const gap = commissionerHistory({ openedOn: '1974-04-01', closedOn: null }, [
+      spell(1, '5E1', '2001-04-01', '2013-03-31'),
+      spell(2, '00K', '2013-06-01', null),
+    ]);
     expect(gap.changes.map((c) => [c.effectiveDate, c.commissionerCode])).toEqual([
       ['2001-04-01', '5E1'],
       ['2013-04-01', null],

@@ -45,7 +45,10 @@ function mac(secret: Buffer, payload: string): Buffer {
  * same secrets, or a cursor from one is refused by the next: on several machines, set CURSOR_SECRET.
  */
 export function loadCursorSigner(dataDir: string | 'memory', env: NodeJS.ProcessEnv = process.env): CursorSigner {
-  const fromEnv = env.CURSOR_SECRET?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  const fromEnv =
+    env.CURSOR_SECRET?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   if (fromEnv.length > 0) return new CursorSigner(checked(fromEnv, 'CURSOR_SECRET'));
   if (dataDir === 'memory') return new CursorSigner([randomBytes(32).toString('hex')]);
   const path = join(dataDir, CURSOR_SECRET_FILE);
@@ -57,11 +60,15 @@ export function loadCursorSigner(dataDir: string | 'memory', env: NodeJS.Process
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error; // another process made it first
     }
   }
-  const lines = readFileSync(path, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean);
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return new CursorSigner(checked(lines, path));
 }
 
 function checked(secrets: string[], source: string): string[] {
-  if (secrets.some((s) => s.length < MIN_SECRET_LENGTH)) throw new Error(`every cursor secret in ${source} must be at least ${MIN_SECRET_LENGTH} characters`);
+  if (secrets.some((s) => s.length < MIN_SECRET_LENGTH))
+    throw new Error(`every cursor secret in ${source} must be at least ${MIN_SECRET_LENGTH} characters`);
   return secrets;
 }

@@ -14,7 +14,9 @@ describe('durable embedded database (EMBEDDED_FSYNC)', () => {
     const client = new pg.Client({ connectionString: embedded.url });
     try {
       await client.connect();
-      const settings = await client.query<{ name: string; setting: string }>(`SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'wal_sync_method') ORDER BY name`);
+      const settings = await client.query<{ name: string; setting: string }>(
+        `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'wal_sync_method') ORDER BY name`,
+      );
       expect(settings.rows).toEqual([
         { name: 'fsync', setting: expectedFsync },
         { name: 'wal_sync_method', setting: method },

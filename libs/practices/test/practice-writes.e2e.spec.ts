@@ -15,7 +15,10 @@ describe('practice write API (e2e)', () => {
   });
 
   const open = (odsCode: string, extra: Record<string, unknown> = {}) =>
-    t.http().post('/practices').send({ odsCode, name: 'The Surgery', openedOn: '2004-04-01', commissionerCode: '5E1', contract: PARTNERSHIP, ...extra });
+    t
+      .http()
+      .post('/practices')
+      .send({ odsCode, name: 'The Surgery', openedOn: '2004-04-01', commissionerCode: '5E1', contract: PARTNERSHIP, ...extra });
   const history = async (ods: string) => (await t.http().get(`/practices/${ods}/history`).expect(200)).body;
   const expectProblem = (res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, code: string) => {
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
@@ -25,7 +28,12 @@ describe('practice write API (e2e)', () => {
 
   it('opens a practice and answers 201 with eventId, odsCode, streamVersion and position', async () => {
     const res = await open('A10001').expect(201);
-    expect(res.body).toEqual({ eventId: expect.stringMatching(/^[0-9a-f-]{36}$/), odsCode: 'A10001', streamVersion: 1, position: expect.any(String) });
+    expect(res.body).toEqual({
+      eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      odsCode: 'A10001',
+      streamVersion: 1,
+      position: expect.any(String),
+    });
   });
 
   it('records every write route in turn', async () => {
@@ -34,7 +42,10 @@ describe('practice write API (e2e)', () => {
     const steps: Array<[string, Record<string, unknown>]> = [
       ['/practices/A10002/name', { name: 'The New Surgery', effectiveDate: '2005-01-01' }],
       ['/practices/A10002/commissioner', { commissionerCode: '00K', effectiveDate: '2013-04-01' }],
-      ['/practices/A10002/contract', { type: 'PMS', holder: { kind: 'partnership', id: 'new-partnership', name: 'New Partnership' }, effectiveDate: '2006-01-01' }],
+      [
+        '/practices/A10002/contract',
+        { type: 'PMS', holder: { kind: 'partnership', id: 'new-partnership', name: 'New Partnership' }, effectiveDate: '2006-01-01' },
+      ],
       ['/practices/A10002/partners', { gmcNumber: '4012345', name: 'Dr A Patel', effectiveDate: '2006-02-01' }],
       ['/practices/A10002/partners', { gmcNumber: '4012346', name: 'Dr B Jones', effectiveDate: '2006-02-01' }],
       ['/practices/A10002/partners', { gmcNumber: '4012347', name: 'Dr C Smith', effectiveDate: '2006-02-01' }],
@@ -44,7 +55,10 @@ describe('practice write API (e2e)', () => {
       ['/practices/A10002/salaried-gps/4012348/leave', { effectiveDate: '2014-06-01' }],
       ['/practices/A10002/subcontract', { trustCode: 'RL4', trustName: 'The Royal Wolverhampton NHS Trust', effectiveDate: '2016-06-01' }],
       ['/practices/A10002/subcontract/end', { effectiveDate: '2018-06-01' }],
-      ['/practices/A10002/federations', { federationId: 'wolverhampton-gp-federation', federationName: 'Wolverhampton GP Federation', effectiveDate: '2014-01-01' }],
+      [
+        '/practices/A10002/federations',
+        { federationId: 'wolverhampton-gp-federation', federationName: 'Wolverhampton GP Federation', effectiveDate: '2014-01-01' },
+      ],
       ['/practices/A10002/federations/wolverhampton-gp-federation/leave', { effectiveDate: '2017-01-01' }],
       ['/practices/A10002/pcn', { pcnCode: 'U12345', pcnName: 'North PCN', effectiveDate: '2019-07-01' }],
       ['/practices/A10002/pcn/leave', { effectiveDate: '2021-07-01' }],
@@ -54,14 +68,34 @@ describe('practice write API (e2e)', () => {
     ];
     for (const [path, body] of steps) {
       const res = await t.http().post(path).send(body);
-      expect({ path, status: res.status, body: res.body }).toEqual({ path, status: 201, body: expect.objectContaining({ eventId: expect.any(String) }) });
+      expect({ path, status: res.status, body: res.body }).toEqual({
+        path,
+        status: 201,
+        body: expect.objectContaining({ eventId: expect.any(String) }),
+      });
     }
     const a2 = await history('A10002');
     expect(a2.events.map((e: { type: string }) => e.type)).toEqual([
-      'PracticeOpened', 'PracticeRenamed', 'ContractChanged', 'PartnerJoined', 'PartnerJoined', 'PartnerJoined', 'PartnerExited',
-      'PartnerConvertedToSalaried', 'SalariedGpJoined', 'CommissionerChanged', 'FederationJoined', 'SalariedGpLeft',
-      'ContractSubcontractedToTrust', 'FederationLeft', 'TrustSubcontractEnded', 'ListSizeRecorded', 'PcnJoined',
-      'PracticeAbsorbed', 'PcnLeft', 'PracticeClosed',
+      'PracticeOpened',
+      'PracticeRenamed',
+      'ContractChanged',
+      'PartnerJoined',
+      'PartnerJoined',
+      'PartnerJoined',
+      'PartnerExited',
+      'PartnerConvertedToSalaried',
+      'SalariedGpJoined',
+      'CommissionerChanged',
+      'FederationJoined',
+      'SalariedGpLeft',
+      'ContractSubcontractedToTrust',
+      'FederationLeft',
+      'TrustSubcontractEnded',
+      'ListSizeRecorded',
+      'PcnJoined',
+      'PracticeAbsorbed',
+      'PcnLeft',
+      'PracticeClosed',
     ]);
     const a3 = await history('A10003');
     expect(a3.events.at(-1)).toEqual(expect.objectContaining({ type: 'PracticeMerged', data: { intoOdsCode: 'A10002' } }));
@@ -85,14 +119,19 @@ describe('practice write API (e2e)', () => {
     await open('A10005').expect(201);
     const before = (await history('A10005')).knownAt;
     // recordedAt has millisecond precision: the next write must come a millisecond later at least.
-    await eventually(async () => Date.now(), (now) => now > Date.parse(before) + 1);
+    await eventually(
+      async () => Date.now(),
+      (now) => now > Date.parse(before) + 1,
+    );
     await t.http().post('/practices/A10005/name').send({ name: 'Later Name', effectiveDate: '2005-01-01' }).expect(201);
     const then = await t.http().get('/practices/A10005/history').query({ knownAt: before }).expect(200);
     expect(then.body.events.map((e: { type: string }) => e.type)).toEqual(['PracticeOpened']);
     expect(then.body.knownAt).toBe(before);
     const now = await history('A10005');
     expect(now.events).toHaveLength(2);
-    expect(now.events[1]).toEqual(expect.objectContaining({ recordedBy: 'test-admin', correlationId: expect.any(String), causationId: null, schemaVersion: 1 }));
+    expect(now.events[1]).toEqual(
+      expect.objectContaining({ recordedBy: 'test-admin', correlationId: expect.any(String), causationId: null, schemaVersion: 1 }),
+    );
   });
 
   describe('refusals append nothing', () => {
@@ -107,9 +146,19 @@ describe('practice write API (e2e)', () => {
       ['bad GMC number', '/practices/B20001/partners', { gmcNumber: '12', name: 'Dr X', effectiveDate: '2010-01-01' }, 'gmcNumber'],
       ['bad trust code', '/practices/B20001/subcontract', { trustCode: 'XX1', trustName: 'T', effectiveDate: '2010-01-01' }, 'trustCode'],
       ['bad PCN code', '/practices/B20001/pcn', { pcnCode: 'P1', pcnName: 'P', effectiveDate: '2010-01-01' }, 'pcnCode'],
-      ['bad federation slug', '/practices/B20001/federations', { federationId: 'Bad Slug', federationName: 'F', effectiveDate: '2010-01-01' }, 'federationId'],
+      [
+        'bad federation slug',
+        '/practices/B20001/federations',
+        { federationId: 'Bad Slug', federationName: 'F', effectiveDate: '2010-01-01' },
+        'federationId',
+      ],
       ['list size out of range', '/practices/B20001/list-size', { registeredPatients: 1_000_001, effectiveDate: '2010-01-01' }, 'registeredPatients'],
-      ['bad holder kind', '/practices/B20001/contract', { type: 'GMS', holder: { kind: 'club', id: 'x-y', name: 'X' }, effectiveDate: '2010-01-01' }, 'holder.kind'],
+      [
+        'bad holder kind',
+        '/practices/B20001/contract',
+        { type: 'GMS', holder: { kind: 'club', id: 'x-y', name: 'X' }, effectiveDate: '2010-01-01' },
+        'holder.kind',
+      ],
       ['bad path ODS code', '/practices/b20001/name', { name: 'N', effectiveDate: '2010-01-01' }, 'ods'],
     ])('400 for %s, naming the field', async (_what, path, body, field) => {
       const res = await t.http().post(path).send(body);
@@ -128,25 +177,38 @@ describe('practice write API (e2e)', () => {
     it('400 for malformed JSON and 413 for a body over 1 MiB', async () => {
       const bad = await t.http().post('/practices/B20001/name').set('content-type', 'application/json').send('{"name":');
       expectProblem(bad, 400, 'MALFORMED_JSON');
-      const big = await t.http().post('/practices/B20001/name').send({ name: 'x'.repeat(1_100_000), effectiveDate: '2010-01-01' });
+      const big = await t
+        .http()
+        .post('/practices/B20001/name')
+        .send({ name: 'x'.repeat(1_100_000), effectiveDate: '2010-01-01' });
       expectProblem(big, 413, 'PAYLOAD_TOO_LARGE');
     });
 
     it('404 for an unknown practice, 409 for a duplicate, 422 for a rule breach', async () => {
       expectProblem(await t.http().post('/practices/Z99999/name').send({ name: 'N', effectiveDate: '2010-01-01' }), 404, 'PRACTICE_NOT_FOUND');
       expectProblem(await open('B20001'), 409, 'PRACTICE_ALREADY_EXISTS');
-      expectProblem(await t.http().post('/practices/B20001/partners/4000001/exit').send({ reason: 'retirement', effectiveDate: '2010-01-01' }), 422, 'NOT_A_PARTNER');
+      expectProblem(
+        await t.http().post('/practices/B20001/partners/4000001/exit').send({ reason: 'retirement', effectiveDate: '2010-01-01' }),
+        422,
+        'NOT_A_PARTNER',
+      );
       expectProblem(await t.http().post('/practices/B20001/name').send({ name: 'N', effectiveDate: '2000-01-01' }), 422, 'BEFORE_OPENING');
       expect((await history('B20001')).streamVersion).toBe(1);
     });
 
     it('422 TIMELINE_CONFLICT naming the later event a retroactive change would break', async () => {
       await t.http().post('/practices/B20001/partners').send({ gmcNumber: '4000002', name: 'Dr P', effectiveDate: '2008-01-01' }).expect(201);
-      const exit = await t.http().post('/practices/B20001/partners/4000002/exit').send({ reason: 'retirement', effectiveDate: '2018-01-01' }).expect(201);
+      const exit = await t
+        .http()
+        .post('/practices/B20001/partners/4000002/exit')
+        .send({ reason: 'retirement', effectiveDate: '2018-01-01' })
+        .expect(201);
       const versionBefore = (await history('B20001')).streamVersion;
       const res = await t.http().post('/practices/B20001/partners/4000002/exit').send({ reason: 'resignation', effectiveDate: '2012-01-01' });
       expectProblem(res, 422, 'TIMELINE_CONFLICT');
-      expect(res.body.conflictingEvent).toEqual(expect.objectContaining({ eventId: exit.body.eventId, type: 'PartnerExited', effectiveDate: '2018-01-01' }));
+      expect(res.body.conflictingEvent).toEqual(
+        expect.objectContaining({ eventId: exit.body.eventId, type: 'PartnerExited', effectiveDate: '2018-01-01' }),
+      );
       expect((await history('B20001')).streamVersion).toBe(versionBefore);
     });
   });
@@ -159,12 +221,24 @@ describe('practice write API (e2e)', () => {
       {
         streamId: 'practice-C40001',
         expectedVersion: 2,
-        events: [{ eventId: randomUUID(), type: 'PracticeClosed', data: { reason: 'contract ended' }, effectiveDate: '2015-01-01', metadata: { recordedBy: 'elsewhere', correlationId: 'elsewhere', causationId: null } }],
+        events: [
+          {
+            eventId: randomUUID(),
+            type: 'PracticeClosed',
+            data: { reason: 'contract ended' },
+            effectiveDate: '2015-01-01',
+            metadata: { recordedBy: 'elsewhere', correlationId: 'elsewhere', causationId: null },
+          },
+        ],
       },
     ]);
     const late = await t.http().post('/practices/C40001/list-size').send({ registeredPatients: 4100, effectiveDate: '2016-01-01' });
     expectProblem(late, 422, 'PRACTICE_CLOSED');
-    const conditional = await t.http().post('/practices/C40001/list-size').set('If-Match', '2').send({ registeredPatients: 4100, effectiveDate: '2011-01-01' });
+    const conditional = await t
+      .http()
+      .post('/practices/C40001/list-size')
+      .set('If-Match', '2')
+      .send({ registeredPatients: 4100, effectiveDate: '2011-01-01' });
     expectProblem(conditional, 412, 'STREAM_VERSION_MISMATCH');
     expect((await history('C40001')).streamVersion).toBe(3);
   });
@@ -180,7 +254,15 @@ describe('practice write API (e2e)', () => {
           {
             streamId: 'practice-C40002',
             expectedVersion,
-            events: [{ eventId: randomUUID(), type, data, effectiveDate, metadata: { recordedBy: 'elsewhere', correlationId: 'elsewhere', causationId: null } }],
+            events: [
+              {
+                eventId: randomUUID(),
+                type,
+                data,
+                effectiveDate,
+                metadata: { recordedBy: 'elsewhere', correlationId: 'elsewhere', causationId: null },
+              },
+            ],
           },
         ]);
       await appendElsewhere(1, 'PartnerJoined', { gmcNumber: '4099999', name: 'Dr Elsewhere' }, '2010-01-01');
@@ -193,10 +275,20 @@ describe('practice write API (e2e)', () => {
       expect({ status: listSize.status, version: listSize.body.streamVersion }).toEqual({ status: 201, version: 5 });
       await appendElsewhere(5, 'ListSizeRecorded', { registeredPatients: 5200 }, '2015-01-01');
       // The client knows a newer version than the copy held here.
-      const conditional = await t.http().post('/practices/C40002/list-size').set('If-Match', '6').send({ registeredPatients: 5300, effectiveDate: '2016-01-01' });
+      const conditional = await t
+        .http()
+        .post('/practices/C40002/list-size')
+        .set('If-Match', '6')
+        .send({ registeredPatients: 5300, effectiveDate: '2016-01-01' });
       expect({ status: conditional.status, version: conditional.body.streamVersion }).toEqual({ status: 201, version: 7 });
       expect((await history('C40002')).events.map((e: { type: string }) => e.type)).toEqual([
-        'PracticeOpened', 'PartnerJoined', 'PartnerConvertedToSalaried', 'ListSizeRecorded', 'ListSizeRecorded', 'ListSizeRecorded', 'ListSizeRecorded',
+        'PracticeOpened',
+        'PartnerJoined',
+        'PartnerConvertedToSalaried',
+        'ListSizeRecorded',
+        'ListSizeRecorded',
+        'ListSizeRecorded',
+        'ListSizeRecorded',
       ]);
     } finally {
       projector.start();
@@ -213,7 +305,11 @@ describe('practice write API (e2e)', () => {
       expectProblem(stale, 412, 'STREAM_VERSION_MISMATCH');
       await t.http().post('/practices/C30001/name').set('If-Match', '"1"').send({ name: 'N1', effectiveDate: '2010-01-01' }).expect(201);
       await t.http().post('/practices/C30001/name').set('If-Match', '2').send({ name: 'N2', effectiveDate: '2011-01-01' }).expect(201);
-      expectProblem(await t.http().post('/practices/C30001/name').set('If-Match', 'abc').send({ name: 'N', effectiveDate: '2011-01-01' }), 400, 'VALIDATION_FAILED');
+      expectProblem(
+        await t.http().post('/practices/C30001/name').set('If-Match', 'abc').send({ name: 'N', effectiveDate: '2011-01-01' }),
+        400,
+        'VALIDATION_FAILED',
+      );
     });
 
     it('Idempotency-Key: a retry returns the first answer and appends nothing; reuse for another body is refused', async () => {
@@ -223,7 +319,11 @@ describe('practice write API (e2e)', () => {
       const retry = await t.http().post('/practices/C30001/list-size').set('Idempotency-Key', 'key-c30001-1').send(body).expect(201);
       expect(retry.body).toEqual(first.body);
       expect((await history('C30001')).streamVersion).toBe(versionAfter);
-      const reuse = await t.http().post('/practices/C30001/list-size').set('Idempotency-Key', 'key-c30001-1').send({ ...body, registeredPatients: 6000 });
+      const reuse = await t
+        .http()
+        .post('/practices/C30001/list-size')
+        .set('Idempotency-Key', 'key-c30001-1')
+        .send({ ...body, registeredPatients: 6000 });
       expectProblem(reuse, 422, 'IDEMPOTENCY_KEY_REUSED');
     });
 
@@ -231,7 +331,10 @@ describe('practice write API (e2e)', () => {
       const before = (await history('C30001')).streamVersion;
       const results = await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
-          t.http().post('/practices/C30001/list-size').send({ registeredPatients: 6000 + i, effectiveDate: `2013-01-${String(i + 1).padStart(2, '0')}` }),
+          t
+            .http()
+            .post('/practices/C30001/list-size')
+            .send({ registeredPatients: 6000 + i, effectiveDate: `2013-01-${String(i + 1).padStart(2, '0')}` }),
         ),
       );
       expect(results.map((r) => r.status)).toEqual(Array(12).fill(201));
@@ -248,7 +351,11 @@ describe('practice write API (e2e)', () => {
       // events back for a moment, so follow it (as a reporting job would) until every stored event has come.
       await eventually(
         async () => {
-          const res = await t.http().get('/feed').query(cursor ? { after: cursor, limit: 7 } : { limit: 7 }).expect(200);
+          const res = await t
+            .http()
+            .get('/feed')
+            .query(cursor ? { after: cursor, limit: 7 } : { limit: 7 })
+            .expect(200);
           seen.push(...res.body.events.map((e: { eventId: string }) => e.eventId));
           cursor = res.body.nextCursor;
           return seen.length;

@@ -75,12 +75,24 @@ describe('the service as a login holding only register_app (PostgreSQL server)',
       const contract = { type: 'GMS', holder: { kind: 'partnership', id: 'church-street', name: 'Church Street' } };
       const http = () => {
         const client = request(app.getHttpServer());
-        return { post: (path: string) => client.post(path).set('Authorization', `Bearer ${key.key}`), get: (path: string) => client.get(path).set('Authorization', `Bearer ${key.key}`) };
+        return {
+          post: (path: string) => client.post(path).set('Authorization', `Bearer ${key.key}`),
+          get: (path: string) => client.get(path).set('Authorization', `Bearer ${key.key}`),
+        };
       };
-      const written = await http().post('/practices').send({ odsCode: 'M92011', name: 'Church Street', openedOn: '2010-04-01', commissionerCode: '5E1', contract }).expect(201);
-      const read = await eventually(() => http().get('/practices/M92011').query({ minPosition: written.body.position }), (response) => response.status !== 503);
+      const written = await http()
+        .post('/practices')
+        .send({ odsCode: 'M92011', name: 'Church Street', openedOn: '2010-04-01', commissionerCode: '5E1', contract })
+        .expect(201);
+      const read = await eventually(
+        () => http().get('/practices/M92011').query({ minPosition: written.body.position }),
+        (response) => response.status !== 503,
+      );
       expect(read.status).toBe(200);
-      const head = await eventually(() => http().get('/log/tree-head'), (response) => response.status === 200);
+      const head = await eventually(
+        () => http().get('/log/tree-head'),
+        (response) => response.status === 200,
+      );
       expect(head.body).toMatchObject({ treeSize: 1 });
       const { rows } = await service.query<{ user: string }>('SELECT current_user AS user');
       expect(rows[0].user).toBe(login);
@@ -100,7 +112,10 @@ describe('the service as a login holding only register_app (PostgreSQL server)',
     ['delete leaves', `DELETE FROM proof.leaves`],
     ['create a table', `CREATE TABLE landscape.intruder (x int)`],
     ['drop a projection', `DROP TABLE landscape.practice_versions`],
-    ['issue itself an API key', `INSERT INTO access.api_keys (id, name, role, secret_sha256, created_by) VALUES ('key_000000000000', 'x', 'admin', sha256('x'), 'x')`],
+    [
+      'issue itself an API key',
+      `INSERT INTO access.api_keys (id, name, role, secret_sha256, created_by) VALUES ('key_000000000000', 'x', 'admin', sha256('x'), 'x')`,
+    ],
     ['un-revoke an API key', `UPDATE access.api_keys SET revoked_at = NULL`],
   ])('may not %s', async (_what, sql) => {
     await expect(service.query(sql)).rejects.toMatchObject({ code: '42501' });

@@ -92,7 +92,11 @@ describe('Merkle proofs for random sizes (seeded; the seed is in the test name)'
       const [badOld] = flipOneByte([oldRoot], random);
       const [badNew] = flipOneByte([newRoot], random);
       const badProof = flipOneByte(proof, random);
-      for (const [o, r, p] of [[badOld, newRoot, proof], [oldRoot, badNew, proof], [oldRoot, newRoot, badProof]] as const) {
+      for (const [o, r, p] of [
+        [badOld, newRoot, proof],
+        [oldRoot, badNew, proof],
+        [oldRoot, newRoot, badProof],
+      ] as const) {
         expect(verifyConsistency(m, n, o, r, p)).toBe(false);
         expect(consistent(m, n, o, r, p)).toBe(false);
       }

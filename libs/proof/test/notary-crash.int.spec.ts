@@ -12,7 +12,10 @@ import { openProofFixture, type ProofFixture } from './support/proof-fixture.js'
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Starts the notary child process; `steps` resolves once it has printed that many committed steps. */
-function startNotary(f: ProofFixture, untilSigned?: number): { child: ChildProcess; steps: (n: number) => Promise<void>; exited: Promise<number | null> } {
+function startNotary(
+  f: ProofFixture,
+  untilSigned?: number,
+): { child: ChildProcess; steps: (n: number) => Promise<void>; exited: Promise<number | null> } {
   const until = untilSigned === undefined ? {} : { UNTIL_SIGNED: String(untilSigned) };
   const child = spawn(process.execPath, ['--import', here('../../landscape/test/support/ts-register.mjs'), here('./support/notary-child.ts')], {
     env: { ...process.env, DATABASE_URL: f.server.url, LOG_SIGNING_KEY_FILE: f.key.path, BATCH_SIZE: '25', NODE_OPTIONS: '', ...until },
@@ -21,7 +24,10 @@ function startNotary(f: ProofFixture, untilSigned?: number): { child: ChildProce
   let printed = 0;
   const waiters: { n: number; resolve: () => void }[] = [];
   child.stdout!.on('data', (chunk: Buffer) => {
-    printed += chunk.toString().split('\n').filter((line) => line.startsWith('step')).length;
+    printed += chunk
+      .toString()
+      .split('\n')
+      .filter((line) => line.startsWith('step')).length;
     for (const waiter of waiters.filter((w) => printed >= w.n)) waiter.resolve();
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -24,7 +24,11 @@ describe('signed tree heads and proofs over HTTP (notary running in the app)', (
     const events: Record<string, unknown>[] = [];
     let after: string | undefined;
     for (;;) {
-      const { body } = await t.http().get('/feed').query({ limit: 7, ...(after ? { after } : {}) }).expect(200);
+      const { body } = await t
+        .http()
+        .get('/feed')
+        .query({ limit: 7, ...(after ? { after } : {}) })
+        .expect(200);
       events.push(...body.events);
       after = body.nextCursor;
       if (!body.hasMore) return events;
@@ -32,15 +36,31 @@ describe('signed tree heads and proofs over HTTP (notary running in the app)', (
   };
   const headOfAtLeast = (size: number) =>
     eventually(
-      () => t.http().get('/log/tree-head').then((response) => response.body),
+      () =>
+        t
+          .http()
+          .get('/log/tree-head')
+          .then((response) => response.body),
       (head) => head.treeSize >= size,
       60_000,
     );
 
   beforeAll(async () => {
     t = await startTestApp();
-    await write('/practices', { odsCode: 'M92011', name: 'Church Street', openedOn: '2010-04-01', commissionerCode: '5E1', contract: contract('church-street') });
-    await write('/practices', { odsCode: 'M92012', name: 'Mill Lane', openedOn: '2012-01-01', commissionerCode: '5E1', contract: contract('mill-lane') });
+    await write('/practices', {
+      odsCode: 'M92011',
+      name: 'Church Street',
+      openedOn: '2010-04-01',
+      commissionerCode: '5E1',
+      contract: contract('church-street'),
+    });
+    await write('/practices', {
+      odsCode: 'M92012',
+      name: 'Mill Lane',
+      openedOn: '2012-01-01',
+      commissionerCode: '5E1',
+      contract: contract('mill-lane'),
+    });
     await write('/practices/M92011/partners', { gmcNumber: '4012345', name: 'Dr A', effectiveDate: '2010-04-01' });
     await headOfAtLeast(3);
     await write('/practices/M92012/partners', { gmcNumber: '4012346', name: 'Dr B', effectiveDate: '2012-01-01' });
@@ -64,7 +84,11 @@ describe('signed tree heads and proofs over HTTP (notary running in the app)', (
     const { body: key } = await t.http().get('/log/public-key').expect(200);
     expect(key).toMatchObject({ keyId: head.keyId, algorithm: 'Ed25519' });
     const publicKey = createPublicKey(key.publicKeyPem);
-    expect(createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64url')).toBe(key.keyId);
+    expect(
+      createHash('sha256')
+        .update(publicKey.export({ type: 'spki', format: 'der' }))
+        .digest('base64url'),
+    ).toBe(key.keyId);
     const { recordedThrough, rootHash, timestamp, treeSize } = head;
     const signed = Buffer.from(canonicalize({ recordedThrough, rootHash, timestamp, treeSize })!, 'utf8');
     expect(verify(null, signed, publicKey, b64(head.signature))).toBe(true);
@@ -98,24 +122,44 @@ describe('signed tree heads and proofs over HTTP (notary running in the app)', (
     const { body: early } = await t.http().get('/log/proofs/inclusion').query({ eventId: events[0].eventId, treeSize: earlier.treeSize }).expect(200);
     expect(verifyInclusion(0, earlier.treeSize, leafOf(events[0]), early.auditPath.map(b64), b64(earlier.rootHash))).toBe(true);
     // An event after that head is not in its tree yet.
-    const outside = await t.http().get('/log/proofs/inclusion').query({ eventId: events.at(-1)!.eventId, treeSize: earlier.treeSize }).expect(404);
+    const outside = await t
+      .http()
+      .get('/log/proofs/inclusion')
+      .query({ eventId: events.at(-1)!.eventId, treeSize: earlier.treeSize })
+      .expect(404);
     expect(outside.body).toMatchObject({ status: 404, code: 'NOT_IN_TREE' });
   });
 
   it('refuses sizes that are not those of published heads (400) and unknown events (404), as problem+json', async () => {
     const { body: head } = await t.http().get('/log/tree-head').expect(200);
     const { body: first } = await t.http().get('/log/tree-heads').query({ limit: 1 }).expect(200);
-    const notHead = await t.http().get('/log/proofs/consistency').query({ from: first.treeHeads[0].treeSize, to: head.treeSize + 1 }).expect(400);
+    const notHead = await t
+      .http()
+      .get('/log/proofs/consistency')
+      .query({ from: first.treeHeads[0].treeSize, to: head.treeSize + 1 })
+      .expect(400);
     expect(notHead.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(notHead.body).toMatchObject({ code: 'UNKNOWN_TREE_SIZE', errors: [{ field: 'to' }] });
     await t.http().get('/log/proofs/consistency').query({ from: head.treeSize, to: 1 }).expect(400);
     await t.http().get('/log/proofs/consistency').query({ from: 'x', to: 2 }).expect(400);
-    const badSize = await t.http().get('/log/proofs/inclusion').query({ eventId: '3b241101-e2bb-4255-8caf-4136c566a962', treeSize: head.treeSize + 5 }).expect(400);
+    const badSize = await t
+      .http()
+      .get('/log/proofs/inclusion')
+      .query({ eventId: '3b241101-e2bb-4255-8caf-4136c566a962', treeSize: head.treeSize + 5 })
+      .expect(400);
     expect(badSize.body).toMatchObject({ code: 'UNKNOWN_TREE_SIZE', errors: [{ field: 'treeSize' }] });
-    const unknown = await t.http().get('/log/proofs/inclusion').query({ eventId: '3b241101-e2bb-4255-8caf-4136c566a962', treeSize: head.treeSize }).expect(404);
+    const unknown = await t
+      .http()
+      .get('/log/proofs/inclusion')
+      .query({ eventId: '3b241101-e2bb-4255-8caf-4136c566a962', treeSize: head.treeSize })
+      .expect(404);
     expect(unknown.body).toMatchObject({ code: 'NOT_IN_TREE' });
     const badId = await t.http().get('/log/proofs/inclusion').query({ eventId: 'nope' }).expect(400);
     expect(badId.body.errors[0].field).toBe('eventId');
-    await t.http().get('/log/public-key').query({ keyId: 'A'.repeat(43) }).expect(404);
+    await t
+      .http()
+      .get('/log/public-key')
+      .query({ keyId: 'A'.repeat(43) })
+      .expect(404);
   });
 });

@@ -48,7 +48,9 @@ describe('verify-log against tampering by the database owner (PostgreSQL server)
     const target = leafEvents[37];
     const [original] = await eventRows(f.runtime.database.pool, [target]);
     await asOwnerBehindTriggers(f.runtime.database.pool, (db) =>
-      db.query(`UPDATE event_store.events SET data = jsonb_set(data, '{registeredPatients}', '999999') WHERE event_id = $1`, [target]).then(() => undefined),
+      db
+        .query(`UPDATE event_store.events SET data = jsonb_set(data, '{registeredPatients}', '999999') WHERE event_id = $1`, [target])
+        .then(() => undefined),
     );
     await expectFound('altered', target);
     await asOwnerBehindTriggers(f.runtime.database.pool, (db) =>
@@ -104,7 +106,9 @@ describe('verify-log against tampering by the database owner (PostgreSQL server)
     const [model] = await eventRows(f.runtime.database.pool, [leafEvents[20]]);
     const forged = randomUUID();
     await asOwnerBehindTriggers(f.runtime.database.pool, (db) =>
-      insertEventRows(db, [{ ...model, event_id: forged, stream_id: 'practice-Z99998', stream_version: 1, position: String(BigInt(model.position) * 1000n) }]),
+      insertEventRows(db, [
+        { ...model, event_id: forged, stream_id: 'practice-Z99998', stream_version: 1, position: String(BigInt(model.position) * 1000n) },
+      ]),
     );
     await expectFound('inserted', forged);
     await asOwnerBehindTriggers(f.runtime.database.pool, (db) => deleteEvents(db, [forged]));

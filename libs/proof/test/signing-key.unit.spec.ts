@@ -34,7 +34,15 @@ describe('the log signing key file', () => {
     const dir = folder();
     const key = loadOrCreateSigningKey(join(dir, 'log-signing.key'));
     writeFileSync(join(dir, 'public.pem'), key.publicKeyPem);
-    const head = signTreeHead({ treeSize: 3, rootHash: Buffer.alloc(32, 7).toString('base64'), timestamp: '2026-01-01T00:00:01.000Z', recordedThrough: '2026-01-01T00:00:00.000Z' }, key);
+    const head = signTreeHead(
+      {
+        treeSize: 3,
+        rootHash: Buffer.alloc(32, 7).toString('base64'),
+        timestamp: '2026-01-01T00:00:01.000Z',
+        recordedThrough: '2026-01-01T00:00:00.000Z',
+      },
+      key,
+    );
     expect(treeHeadSignatureValid(head, readPublicKeyFile(join(dir, 'log-signing.key')))).toBe(true);
     expect(treeHeadSignatureValid(head, readPublicKeyFile(join(dir, 'public.pem')))).toBe(true);
     expect(treeHeadSignatureValid({ ...head, treeSize: 4 }, key.publicKey)).toBe(false);

@@ -18,9 +18,18 @@ describe('the stored tree (PostgreSQL server)', () => {
     f = await openProofFixture({ batchSize: 37 });
     // A second notary stepping at the same time: the compare-and-set lets one of them write each step.
     const rival = new Notary(f.runtime.eventStore, f.runtime.database.pool, f.key, { batchSize: 23, headIntervalMs: 0 });
-    for (const [practices, events] of [[10, 7], [30, 5], [25, 6]]) {
+    for (const [practices, events] of [
+      [10, 7],
+      [30, 5],
+      [25, 6],
+    ]) {
       await f.appendPractices(practices, events);
-      await Promise.all([f.signAll(), (async () => { for (let i = 0; i < 8; i++) await rival.step(); })()]);
+      await Promise.all([
+        f.signAll(),
+        (async () => {
+          for (let i = 0; i < 8; i++) await rival.step();
+        })(),
+      ]);
       await f.signAll();
     }
     const events = (await f.runtime.eventStore.readAll(null, 10_000)).events;

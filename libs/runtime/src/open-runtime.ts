@@ -2,7 +2,16 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type pg from 'pg';
 import { inTransaction, PostgresEventStore } from '#event-store';
-import { survivesLostConnections, connectDatabase, databaseSettingsFromEnv, poolTimeoutConfig, BATCH_TIMEOUTS, type DatabaseConnection, type DatabaseSettings, type DatabaseTimeouts } from '#platform';
+import {
+  survivesLostConnections,
+  connectDatabase,
+  databaseSettingsFromEnv,
+  poolTimeoutConfig,
+  BATCH_TIMEOUTS,
+  type DatabaseConnection,
+  type DatabaseSettings,
+  type DatabaseTimeouts,
+} from '#platform';
 import { grantAppRole } from './app-role.js';
 import { allMigrations, MIGRATIONS_TABLE } from './schema.js';
 import { mayMigrate, pendingMigrations, SchemaNotCurrentError } from './schema-currency.js';
@@ -54,14 +63,19 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
  * register_app grants; a login without the right to migrate runs no DDL at all, and refuses to start on an old schema.
  */
 async function bringSchemaUpToDate(database: DatabaseConnection, timeouts: DatabaseTimeouts | undefined): Promise<string[]> {
-  const pending = await pendingMigrations(database.pool, allMigrations.map((migration) => new migration().name ?? migration.name));
+  const pending = await pendingMigrations(
+    database.pool,
+    allMigrations.map((migration) => new migration().name ?? migration.name),
+  );
   if (pending.length === 0) return [];
   if (!database.embedded && !(await mayMigrate(database.pool))) throw new SchemaNotCurrentError(pending);
   const applied = await runMigrations(database, timeouts);
   if (!database.embedded) {
     // New tables need the role's grants; an owner that may not manage roles still starts (migrate reports it).
     await inTransaction(database.pool, grantAppRole).catch((error: Error) =>
-      new Logger('Runtime').warn(`could not grant register_app its privileges (${error.message}): run \`npm run cli -- migrate\` as an owner that may`),
+      new Logger('Runtime').warn(
+        `could not grant register_app its privileges (${error.message}): run \`npm run cli -- migrate\` as an owner that may`,
+      ),
     );
   }
   return applied.map((migration) => migration.name);

@@ -48,7 +48,11 @@ export class DashboardController {
 
   private send(name: string, request: FastifyRequest, reply: FastifyReply): void {
     if (!this.files) {
-      throw new ServiceUnavailableException({ title: 'Dashboard not built', detail: 'run npm run build to build the dashboard', code: 'DASHBOARD_NOT_BUILT' });
+      throw new ServiceUnavailableException({
+        title: 'Dashboard not built',
+        detail: 'run npm run build to build the dashboard',
+        code: 'DASHBOARD_NOT_BUILT',
+      });
     }
     const file = this.files.get(name);
     if (!file) throw new NotFoundException({ title: 'Not found', detail: `no dashboard file ${name}`, code: 'NOT_FOUND' });

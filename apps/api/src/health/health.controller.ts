@@ -15,7 +15,10 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Readiness: the database (and read replica) answer and the projections have caught up with the log since start' })
   @ApiOkResponse({ description: '{status: "ok", database, projections, replica?} (replica with READ_DATABASE_URL: its lag)' })
-  @ApiResponse({ status: 503, description: 'not ready (problem+json with the same report): database or replica down, or projections catching-up or behind' })
+  @ApiResponse({
+    status: 503,
+    description: 'not ready (problem+json with the same report): database or replica down, or projections catching-up or behind',
+  })
   async check() {
     const { ready, database, projections, replica } = await this.readiness.report();
     if (ready) return { status: 'ok', database, projections, ...(replica ? { replica } : {}) };

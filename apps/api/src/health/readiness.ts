@@ -17,7 +17,8 @@ export type ProjectionsReport =
   | { readonly status: 'catching-up'; readonly reason: string; readonly catchUp: CatchUpReport };
 
 /** Only with READ_DATABASE_URL: the replica that serves the landscape reads, and how far behind the primary it is. */
-export type ReplicaReport = ({ readonly status: 'up' } & ReplicaLag) | { readonly status: 'down'; readonly reason: 'unavailable' | 'busy' | 'no answer' | 'error' };
+export type ReplicaReport =
+  ({ readonly status: 'up' } & ReplicaLag) | { readonly status: 'down'; readonly reason: 'unavailable' | 'busy' | 'no answer' | 'error' };
 
 export interface ReadinessReport {
   readonly ready: boolean;
@@ -56,7 +57,8 @@ export class Readiness {
       this.replicaLag ? within(this.replicaLag.run(), PROBE_BUDGET_MS) : null,
     ]);
     const database: DatabaseReport = ping.ok ? { status: 'up' } : { status: 'down', reason: failureReason(ping) };
-    const replica: ReplicaReport | undefined = replicaLag === null ? undefined : replicaLag.ok ? { status: 'up', ...replicaLag.value } : { status: 'down', reason: failureReason(replicaLag) };
+    const replica: ReplicaReport | undefined =
+      replicaLag === null ? undefined : replicaLag.ok ? { status: 'up', ...replicaLag.value } : { status: 'down', reason: failureReason(replicaLag) };
     const replicaUp = replica === undefined || replica.status === 'up';
     if (!lag.ok) {
       const reason = lag.timedOut ? 'no answer from the database' : 'the database could not be read';

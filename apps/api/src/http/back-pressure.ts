@@ -42,7 +42,13 @@ export async function refuseWhenOverloaded(app: NestFastifyApplication, pools: r
     retryAfter: limits.retryAfterSeconds,
     pressureHandler: (request: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => {
       if (ALWAYS_ANSWERED.test(request.url)) return undefined; // carry on to the route
-      const problem = problemDocument(503, 'Overloaded', `This instance is past its load limit (${describe(type, value)}); retry later.`, 'OVERLOADED', request.url.slice(0, 200));
+      const problem = problemDocument(
+        503,
+        'Overloaded',
+        `This instance is past its load limit (${describe(type, value)}); retry later.`,
+        'OVERLOADED',
+        request.url.slice(0, 200),
+      );
       // under-pressure sends what the handler returns.
       reply.status(503).type(PROBLEM_CONTENT_TYPE).header('Retry-After', String(limits.retryAfterSeconds));
       return JSON.stringify(problem);

@@ -18,7 +18,13 @@ export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
     const given = request.headers['content-type'] ? `"${request.headers['content-type'].slice(0, 100)}"` : 'no content type';
     sendProblem(
       reply,
-      problemDocument(415, 'Unsupported media type', `request bodies must be application/json (or application/*+json); got ${given}`, 'UNSUPPORTED_MEDIA_TYPE', request.url),
+      problemDocument(
+        415,
+        'Unsupported media type',
+        `request bodies must be application/json (or application/*+json); got ${given}`,
+        'UNSUPPORTED_MEDIA_TYPE',
+        request.url,
+      ),
     );
   });
 }

@@ -64,7 +64,13 @@ export class ProblemFilter implements ExceptionFilter {
         // Nest's own bodies carry `error` as the status text; a health check's carries the failing indicators.
         ...(typeof error === 'object' && error !== null ? { error } : {}),
         type: 'about:blank',
-        title: title ?? HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error',
+        title:
+          title ??
+          HttpStatus[status]
+            ?.replace(/_/g, ' ')
+            .toLowerCase()
+            .replace(/^./, (c) => c.toUpperCase()) ??
+          'Error',
         status,
         detail: text,
         code: code ?? DEFAULT_CODES[status] ?? `HTTP_${status}`,
@@ -108,5 +114,11 @@ function fastifyProblem(exception: unknown, instance: string): Problem | null {
   }
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : null;
   if (status === null) return null;
-  return problem(status, HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Bad request', String(error.message ?? ''), DEFAULT_CODES[status] ?? `HTTP_${status}`, instance);
+  return problem(
+    status,
+    HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'Bad request',
+    String(error.message ?? ''),
+    DEFAULT_CODES[status] ?? `HTTP_${status}`,
+    instance,
+  );
 }

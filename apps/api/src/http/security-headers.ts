@@ -28,7 +28,10 @@ export async function addSecurityHeaders(app: NestFastifyApplication): Promise<v
 
 /** SPEC §7: no cross-origin access unless CORS_ORIGINS lists the origins allowed (comma-separated). */
 export function corsOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     const url = new URL(origin);
     if (url.origin !== origin) throw new Error(`CORS_ORIGINS entries must be bare origins such as https://dashboard.example.nhs.uk, got ${origin}`);

@@ -15,7 +15,13 @@ export function refuseRequestsWhileClosing(fastify: FastifyInstance): void {
     if (!closing) return done();
     reply.header('Connection', 'close');
     sendProblem(reply, {
-      ...problemDocument(503, 'Shutting down', 'This instance is shutting down; retry, another instance may answer.', 'SHUTTING_DOWN', request.url.slice(0, 200)),
+      ...problemDocument(
+        503,
+        'Shutting down',
+        'This instance is shutting down; retry, another instance may answer.',
+        'SHUTTING_DOWN',
+        request.url.slice(0, 200),
+      ),
       retryAfter: 1,
     });
   });

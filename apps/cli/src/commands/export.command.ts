@@ -56,7 +56,13 @@ export function exportCommand(): Command {
         progress.stop();
         if (options.out) await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
         const result = { events, resumeAfter: cursor ? encodeCursor(cursor) : null, out: options.out ?? null, ms: Date.now() - started };
-        const human = (r: typeof result) => [`Exported ${formatCount(r.events)} events in ${formatDuration(r.ms)}`, ...table([['written to', r.out ?? 'stdout'], ['resume after', r.resumeAfter ?? '-']])];
+        const human = (r: typeof result) => [
+          `Exported ${formatCount(r.events)} events in ${formatDuration(r.ms)}`,
+          ...table([
+            ['written to', r.out ?? 'stdout'],
+            ['resume after', r.resumeAfter ?? '-'],
+          ]),
+        ];
         if (options.out) printResult(result, options, human);
         // With the log on stdout, the summary goes to stderr so the output stays clean JSON lines.
         else process.stderr.write(`${options.json ? JSON.stringify(result) : human(result).join('\n')}\n`);

@@ -20,48 +20,51 @@ interface ImportOdsOptions {
 const SKIPPED_ROWS_SHOWN = 20;
 
 export function importOdsCommand(): Command {
-  return withOperatorOption(new Command('import-ods')
-    .description('Import the NHS ODS practice files as dated events (a rerun appends nothing; a newer file only what changed)')
-    .requiredOption('--practices <file>', 'epraccur.csv: GP practices and other prescribing cost centres')
-    .option('--memberships <file>', "epcmem.csv: the practices' commissioner memberships over time")
-    .option('--all-settings', 'import every prescribing setting, not only 4 (GP practices)', false)
-    .option('--extract-date <date>', 'the date the files describe; renames take effect then (default: from the file name, else today)', dateOption)
-    .option('--batch-size <n>', 'practices per atomic append', integerOption(1, 20_000), 500)
-    .option('--json', 'print the summary as one JSON document (no progress output)', false)
-    .addHelpText('after', '\nExample:\n  npm run cli -- import-ods --practices ../shared/data/ods/epraccur_2019-10.csv --memberships ../shared/data/ods/epcmem_2019-10.csv')
-  )
-    .action(async (options: ImportOdsOptions) => {
-      await requireReadable(options.practices, '--practices');
-      if (options.memberships) await requireReadable(options.memberships, '--memberships');
-      const extractDate = options.extractDate ?? extractDateFromFileName(basename(options.practices)) ?? new Date().toISOString().slice(0, 10);
+  return withOperatorOption(
+    new Command('import-ods')
+      .description('Import the NHS ODS practice files as dated events (a rerun appends nothing; a newer file only what changed)')
+      .requiredOption('--practices <file>', 'epraccur.csv: GP practices and other prescribing cost centres')
+      .option('--memberships <file>', "epcmem.csv: the practices' commissioner memberships over time")
+      .option('--all-settings', 'import every prescribing setting, not only 4 (GP practices)', false)
+      .option('--extract-date <date>', 'the date the files describe; renames take effect then (default: from the file name, else today)', dateOption)
+      .option('--batch-size <n>', 'practices per atomic append', integerOption(1, 20_000), 500)
+      .option('--json', 'print the summary as one JSON document (no progress output)', false)
+      .addHelpText(
+        'after',
+        '\nExample:\n  npm run cli -- import-ods --practices ../shared/data/ods/epraccur_2019-10.csv --memberships ../shared/data/ods/epcmem_2019-10.csv',
+      ),
+  ).action(async (options: ImportOdsOptions) => {
+    await requireReadable(options.practices, '--practices');
+    if (options.memberships) await requireReadable(options.memberships, '--memberships');
+    const extractDate = options.extractDate ?? extractDateFromFileName(basename(options.practices)) ?? new Date().toISOString().slice(0, 10);
 
-      const runtime = await openRuntime({ applicationName: 'gp-register-import-ods' });
-      const progress = createProgress(options);
-      let phase: ImportProgress['phase'] | null = null;
-      try {
-        const report = await importOds(runtime.eventStore, {
-          practicesFile: options.practices,
-          membershipsFile: options.memberships ?? null,
-          allSettings: options.allSettings,
-          extractDate,
-          batchSize: options.batchSize,
-          recordedBy: operatorRecordedBy(options.as),
-          onProgress: (update) => {
-            if (update.phase !== phase) {
-              phase = update.phase;
-              progress.start(update.phase === 'memberships' ? 'memberships' : 'practices', update.totalLines);
-            }
-            progress.update(update.linesRead, `${formatCount(update.eventsAppended)} events`);
-          },
-        });
-        if (report.eventsAppended > 0) await settleLog(runtime.database.pool);
-        progress.stop();
-        printResult(report, options, humanSummary);
-      } finally {
-        progress.stop();
-        await runtime.close();
-      }
-    });
+    const runtime = await openRuntime({ applicationName: 'gp-register-import-ods' });
+    const progress = createProgress(options);
+    let phase: ImportProgress['phase'] | null = null;
+    try {
+      const report = await importOds(runtime.eventStore, {
+        practicesFile: options.practices,
+        membershipsFile: options.memberships ?? null,
+        allSettings: options.allSettings,
+        extractDate,
+        batchSize: options.batchSize,
+        recordedBy: operatorRecordedBy(options.as),
+        onProgress: (update) => {
+          if (update.phase !== phase) {
+            phase = update.phase;
+            progress.start(update.phase === 'memberships' ? 'memberships' : 'practices', update.totalLines);
+          }
+          progress.update(update.linesRead, `${formatCount(update.eventsAppended)} events`);
+        },
+      });
+      if (report.eventsAppended > 0) await settleLog(runtime.database.pool);
+      progress.stop();
+      printResult(report, options, humanSummary);
+    } finally {
+      progress.stop();
+      await runtime.close();
+    }
+  });
 }
 
 async function requireReadable(path: string, option: string): Promise<void> {
@@ -92,7 +95,8 @@ function humanSummary(report: OdsImportReport): string[] {
   if (report.skipped.length > 0) {
     lines.push('Skipped (file:line, reason):');
     for (const row of report.skipped.slice(0, SKIPPED_ROWS_SHOWN)) lines.push(`  ${row.file}:${row.line}  ${row.code}  ${row.reason}`);
-    if (report.skipped.length > SKIPPED_ROWS_SHOWN) lines.push(`  … and ${formatCount(report.skipped.length - SKIPPED_ROWS_SHOWN)} more (--json lists them all)`);
+    if (report.skipped.length > SKIPPED_ROWS_SHOWN)
+      lines.push(`  … and ${formatCount(report.skipped.length - SKIPPED_ROWS_SHOWN)} more (--json lists them all)`);
   }
   return lines;
 }

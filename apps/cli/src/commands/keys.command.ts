@@ -24,8 +24,18 @@ export function keysCommand(): Command {
     .option('--expires <date>', 'YYYY-MM-DD: refused from that day on (UTC)', dateOption)
     .option('--json', 'print {id, name, role, key, commissioners, expiresOn}', false)
     .action(async (options: CreateOptions) => {
-      const commissioners = options.commissioner?.split(',').map((code) => code.trim()).filter(Boolean) ?? null;
-      const wanted = { name: options.name, role: options.role, commissioners, expiresOn: options.expires ?? null, createdBy: operatorRecordedBy(undefined) };
+      const commissioners =
+        options.commissioner
+          ?.split(',')
+          .map((code) => code.trim())
+          .filter(Boolean) ?? null;
+      const wanted = {
+        name: options.name,
+        role: options.role,
+        commissioners,
+        expiresOn: options.expires ?? null,
+        createdBy: operatorRecordedBy(undefined),
+      };
       const problem = newApiKeyProblem(wanted);
       if (problem) throw new CliUsageError(problem);
       if (wanted.expiresOn !== null && wanted.expiresOn <= new Date().toISOString().slice(0, 10)) {
@@ -79,10 +89,21 @@ function created(issued: IssuedApiKey): string[] {
 
 function describeKeys(keys: readonly ApiKey[]): string[] {
   if (keys.length === 0) return ['No keys yet: npm run cli -- keys create --name <who> --role <role>'];
-  return keys.flatMap((key) => [`${key.id}  ${key.name}`, ...table([['access', describeScope(key)], ['created', `${key.createdAt} by ${key.createdBy}`], ['state', state(key)]], '    ')]);
+  return keys.flatMap((key) => [
+    `${key.id}  ${key.name}`,
+    ...table(
+      [
+        ['access', describeScope(key)],
+        ['created', `${key.createdAt} by ${key.createdBy}`],
+        ['state', state(key)],
+      ],
+      '    ',
+    ),
+  ]);
 }
 
 const describeScope = (key: ApiKey) =>
   `${key.role}${key.commissioners ? ` for commissioners ${key.commissioners.join(', ')}` : ''}${key.expiresOn ? `, refused from ${key.expiresOn}` : ''}`;
 
-const state = (key: ApiKey) => (key.revokedAt ? `revoked ${key.revokedAt}` : key.expiresOn && key.expiresOn <= new Date().toISOString().slice(0, 10) ? 'expired' : 'active');
+const state = (key: ApiKey) =>
+  key.revokedAt ? `revoked ${key.revokedAt}` : key.expiresOn && key.expiresOn <= new Date().toISOString().slice(0, 10) ? 'expired' : 'active';

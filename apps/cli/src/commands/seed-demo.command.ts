@@ -18,54 +18,58 @@ interface SeedDemoOptions {
 const REFUSALS_SHOWN = 10;
 
 export function seedDemoCommand(): Command {
-  return withOperatorOption(new Command('seed-demo')
-    .description('Generate a realistic, deterministic history of contract transitions (2004 to today) through the decider')
-    .option('--seed <n>', 'random seed: the same seed, dates and register give the same events (ids included)', integerOption(0, 2 ** 31 - 1), 1)
-    .option('--practices <n>', `practices to simulate: the first N already in the register (by area), else N generated ones (default ${DEFAULT_GENERATED_PRACTICES})`, integerOption(1, 50_000))
-    .option('--from-year <year>', 'first year of the history (it starts on 1 April)', integerOption(1990, 2100), 2004)
-    .option('--to-date <date>', 'last date of the history, YYYY-MM-DD (default: today)', dateOption)
-    .option('--chunk-size <n>', 'practices simulated together (whole commissioner areas); bounds memory', integerOption(20, 5_000), 300)
-    .option('--json', 'print the summary as one JSON document (no progress output)', false)
-    .addHelpText(
-      'after',
-      '\nOn imported practices (import-ods first) it adds contracts, GPs, list sizes, federations, subcontracts, PCNs,\n' +
-        'mergers, closures and late corrections; on an empty register it generates the practices too. Practices that\n' +
-        'already hold generated events are left alone, so a rerun appends nothing.\n\n' +
-        'Example:\n  npm run cli -- seed-demo --seed 7 --practices 500',
-    )
-  )
-    .action(async (options: SeedDemoOptions) => {
-      const toDate = options.toDate ?? new Date().toISOString().slice(0, 10);
-      if (toDate < `${options.fromYear}-04-01`) throw new CliUsageError(`--to-date ${toDate} is before the history starts (${options.fromYear}-04-01)`);
+  return withOperatorOption(
+    new Command('seed-demo')
+      .description('Generate a realistic, deterministic history of contract transitions (2004 to today) through the decider')
+      .option('--seed <n>', 'random seed: the same seed, dates and register give the same events (ids included)', integerOption(0, 2 ** 31 - 1), 1)
+      .option(
+        '--practices <n>',
+        `practices to simulate: the first N already in the register (by area), else N generated ones (default ${DEFAULT_GENERATED_PRACTICES})`,
+        integerOption(1, 50_000),
+      )
+      .option('--from-year <year>', 'first year of the history (it starts on 1 April)', integerOption(1990, 2100), 2004)
+      .option('--to-date <date>', 'last date of the history, YYYY-MM-DD (default: today)', dateOption)
+      .option('--chunk-size <n>', 'practices simulated together (whole commissioner areas); bounds memory', integerOption(20, 5_000), 300)
+      .option('--json', 'print the summary as one JSON document (no progress output)', false)
+      .addHelpText(
+        'after',
+        '\nOn imported practices (import-ods first) it adds contracts, GPs, list sizes, federations, subcontracts, PCNs,\n' +
+          'mergers, closures and late corrections; on an empty register it generates the practices too. Practices that\n' +
+          'already hold generated events are left alone, so a rerun appends nothing.\n\n' +
+          'Example:\n  npm run cli -- seed-demo --seed 7 --practices 500',
+      ),
+  ).action(async (options: SeedDemoOptions) => {
+    const toDate = options.toDate ?? new Date().toISOString().slice(0, 10);
+    if (toDate < `${options.fromYear}-04-01`) throw new CliUsageError(`--to-date ${toDate} is before the history starts (${options.fromYear}-04-01)`);
 
-      const runtime = await openRuntime({ applicationName: 'gp-register-seed-demo' });
-      const progress = createProgress(options);
-      let phase: SeedDemoProgress['phase'] | null = null;
-      try {
-        const report = await seedDemo(runtime.eventStore, {
-          seed: options.seed,
-          practices: options.practices,
-          fromYear: options.fromYear,
-          toDate,
-          chunkPractices: options.chunkSize,
-          recordedBy: operatorRecordedBy(options.as),
-          onProgress: (update) => {
-            if (update.phase !== phase) {
-              phase = update.phase;
-              if (update.phase === 'generating') progress.start('practices', update.practicesTotal);
-            }
-            if (update.phase === 'generating') progress.update(update.practicesDone, `${formatCount(update.eventsAppended)} events`);
-          },
-        });
-        if (report.eventsAppended > 0) await settleLog(runtime.database.pool);
-        progress.stop();
-        printResult(report, options, humanSummary);
-        if (report.refusals.length > 0) process.exitCode = 1;
-      } finally {
-        progress.stop();
-        await runtime.close();
-      }
-    });
+    const runtime = await openRuntime({ applicationName: 'gp-register-seed-demo' });
+    const progress = createProgress(options);
+    let phase: SeedDemoProgress['phase'] | null = null;
+    try {
+      const report = await seedDemo(runtime.eventStore, {
+        seed: options.seed,
+        practices: options.practices,
+        fromYear: options.fromYear,
+        toDate,
+        chunkPractices: options.chunkSize,
+        recordedBy: operatorRecordedBy(options.as),
+        onProgress: (update) => {
+          if (update.phase !== phase) {
+            phase = update.phase;
+            if (update.phase === 'generating') progress.start('practices', update.practicesTotal);
+          }
+          if (update.phase === 'generating') progress.update(update.practicesDone, `${formatCount(update.eventsAppended)} events`);
+        },
+      });
+      if (report.eventsAppended > 0) await settleLog(runtime.database.pool);
+      progress.stop();
+      printResult(report, options, humanSummary);
+      if (report.refusals.length > 0) process.exitCode = 1;
+    } finally {
+      progress.stop();
+      await runtime.close();
+    }
+  });
 }
 
 function humanSummary(report: SeedDemoReport): string[] {

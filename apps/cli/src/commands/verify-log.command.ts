@@ -14,7 +14,7 @@ interface VerifyLogCliOptions {
 export function verifyLogCommand(): Command {
   return new Command('verify-log')
     .description(
-      'Check the log against its signed tree heads: re-hash every stored event, check every head\'s signature (with a key ' +
+      "Check the log against its signed tree heads: re-hash every stored event, check every head's signature (with a key " +
         'from a file, never from the database), root and recordedThrough; exit 1 naming the first event altered, ' +
         'removed, inserted, reordered or back-dated since it was signed',
     )

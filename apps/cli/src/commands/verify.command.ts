@@ -16,7 +16,12 @@ export function verifyCommand(): Command {
       'Compare the landscape projection with an independent replay of the raw log for every practice at a sample of ' +
         'effective dates and knownAt instants; report every mismatch and exit 1 if there is any',
     )
-    .option('--dates <n>', 'effective dates sampled over the log (plus the day before the first, today and the day after the last)', integerOption(1, 1_000), 10)
+    .option(
+      '--dates <n>',
+      'effective dates sampled over the log (plus the day before the first, today and the day after the last)',
+      integerOption(1, 1_000),
+      10,
+    )
     .option('--known-ats <n>', 'recorded instants sampled over the log (each also 1 ms earlier; plus the stable horizon)', integerOption(1, 1_000), 4)
     .option('--show <n>', 'mismatches printed in full (--json prints them all)', integerOption(0, 1_000_000), 20)
     .option('--json', 'print the report as one JSON document (no progress output)', false)
@@ -78,6 +83,10 @@ function humanReport(report: VerifyReport, show: number, durationMs: number): st
 
 function describe(mismatch: Mismatch): string {
   const what =
-    mismatch.projected === null ? 'missing from the projection' : mismatch.replayed === null ? 'in the projection but not in the replay' : `fields ${mismatch.fields.join(', ')}`;
+    mismatch.projected === null
+      ? 'missing from the projection'
+      : mismatch.replayed === null
+        ? 'in the projection but not in the replay'
+        : `fields ${mismatch.fields.join(', ')}`;
   return `  ${mismatch.odsCode} asOf ${mismatch.asOf} knownAt ${mismatch.knownAt}: ${what}`;
 }

@@ -59,14 +59,22 @@ export function changesTable(diff: Diff, filters: Filters): HTMLElement {
   return h(
     'div',
     {},
-    h('p', { id: 'changes-count' }, `${count(chosen.length)} of ${count(diff.total)} practices changed between ${longDate(diff.from)} and ${longDate(diff.to)}${chosen.length > MAX_ROWS ? `; the first ${MAX_ROWS} are shown` : ''}.`),
+    h(
+      'p',
+      { id: 'changes-count' },
+      `${count(chosen.length)} of ${count(diff.total)} practices changed between ${longDate(diff.from)} and ${longDate(diff.to)}${chosen.length > MAX_ROWS ? `; the first ${MAX_ROWS} are shown` : ''}.`,
+    ),
     drawn.length === 0
       ? null
       : table(
           'Practices that changed',
           ['Practice', 'Change', 'What changed'],
           drawn.map((item) => [
-            h('a', { href: `/ui/practices/${item.odsCode}?asOf=${item.change === 'disappeared' ? diff.from : diff.to}` }, `${item.name} (${item.odsCode})`),
+            h(
+              'a',
+              { href: `/ui/practices/${item.odsCode}?asOf=${item.change === 'disappeared' ? diff.from : diff.to}` },
+              `${item.name} (${item.odsCode})`,
+            ),
             KIND_NAMES[item.change],
             h(
               'ul',

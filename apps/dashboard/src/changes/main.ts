@@ -7,7 +7,11 @@ import { changedFields, changesTable, type Diff, type Filters } from './changes-
 
 let diff: Diff | null = null;
 
-const filters = (): Filters => ({ kind: byId<HTMLSelectElement>('kind').value, field: byId<HTMLSelectElement>('field').value, text: byId<HTMLInputElement>('text').value });
+const filters = (): Filters => ({
+  kind: byId<HTMLSelectElement>('kind').value,
+  field: byId<HTMLSelectElement>('field').value,
+  text: byId<HTMLInputElement>('text').value,
+});
 
 async function load(): Promise<void> {
   const to = dateParam('to', today());

@@ -86,7 +86,10 @@ function trustSeries(points: readonly TrendPoint[]): Series[] {
   const named = ranked.slice(0, MAX_TRUSTS);
   const series: Series[] = named.map((trust) => ({ label: trust, value: (p) => p.subcontracted.byTrust[trust] ?? 0 }));
   if (ranked.length > MAX_TRUSTS) {
-    series.push({ label: 'Other trusts', value: (p) => p.subcontracted.total - named.reduce((sum, trust) => sum + (p.subcontracted.byTrust[trust] ?? 0), 0) });
+    series.push({
+      label: 'Other trusts',
+      value: (p) => p.subcontracted.total - named.reduce((sum, trust) => sum + (p.subcontracted.byTrust[trust] ?? 0), 0),
+    });
   }
   return series.length > 0 ? series : [{ label: 'All trusts', value: (p) => p.subcontracted.total }];
 }

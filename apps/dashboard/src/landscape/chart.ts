@@ -37,7 +37,11 @@ export function renderChart(spec: ChartSpec, points: readonly TrendPoint[], asOf
   const dates = points.map((p) => ({ date: asDate(p.asOf), asOf: p.asOf }));
   const format = spec.percent ? percent : count;
   // Small counts get whole-number ticks only (Plot would otherwise label 0.2, 0.4, … of a practice).
-  const top = Math.max(0, ...rows.map((r) => r.value), ...(spec.kind === 'stacked-area' ? points.map((p) => spec.series.reduce((sum, s) => sum + s.value(p), 0)) : []));
+  const top = Math.max(
+    0,
+    ...rows.map((r) => r.value),
+    ...(spec.kind === 'stacked-area' ? points.map((p) => spec.series.reduce((sum, s) => sum + s.value(p), 0)) : []),
+  );
   const wholeTicks = !spec.percent && top <= 10 ? Array.from({ length: Math.ceil(top) + 1 }, (_, i) => i) : undefined;
   const figure = plot({
     width: 560,
@@ -68,7 +72,11 @@ export function renderChart(spec: ChartSpec, points: readonly TrendPoint[], asOf
     `${spec.title}: the numbers`,
     ['Date', ...labels],
     points.map((p) => [
-      h('button', { type: 'button', class: 'app-date-button', 'aria-label': `Show the landscape on ${longDate(p.asOf)}`, onclick: () => pick(p.asOf) }, longDate(p.asOf)),
+      h(
+        'button',
+        { type: 'button', class: 'app-date-button', 'aria-label': `Show the landscape on ${longDate(p.asOf)}`, onclick: () => pick(p.asOf) },
+        longDate(p.asOf),
+      ),
       ...spec.series.map((s) => format(s.value(p))),
     ]),
   );

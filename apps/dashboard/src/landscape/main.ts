@@ -23,7 +23,9 @@ interface View {
 function viewFromUrl(): View {
   const asOf = dateParam('asOf', today());
   const knownAt = instantParam('knownAt');
-  const commissioner = urlParams().getAll('commissioner').filter((code) => /^[0-9A-Z]{3,5}$/.test(code));
+  const commissioner = urlParams()
+    .getAll('commissioner')
+    .filter((code) => /^[0-9A-Z]{3,5}$/.test(code));
   const every = EVERY.find((e) => e === urlParams().get('every')) ?? 'quarter';
   const to = dateParam('to', asOf > today() ? asOf : today());
   const from = dateParam('from', to > DEFAULT_TREND_FROM ? DEFAULT_TREND_FROM : addYears(to, -10));
@@ -61,11 +63,14 @@ function renderFigures(summary: Summary, view: View): void {
 
 function renderCommissioners(summary: Summary, view: View): void {
   const select = byId<HTMLSelectElement>('commissioner');
-  const codes = Object.keys(summary.byCommissioner).filter((code) => code !== 'none').sort();
+  const codes = Object.keys(summary.byCommissioner)
+    .filter((code) => code !== 'none')
+    .sort();
   for (const code of view.commissioner) if (!codes.includes(code)) codes.push(code);
   select.replaceChildren(h('option', { value: '' }, 'All commissioners'), ...codes.map((code) => h('option', { value: code }, code)));
   select.value = view.commissioner[0] ?? '';
-  const link = (code: string) => `/ui/?${new URLSearchParams({ asOf: view.asOf, ...(view.knownAt ? { knownAt: view.knownAt } : {}), commissioner: code })}`;
+  const link = (code: string) =>
+    `/ui/?${new URLSearchParams({ asOf: view.asOf, ...(view.knownAt ? { knownAt: view.knownAt } : {}), commissioner: code })}`;
   const rows = Object.entries(summary.byCommissioner).sort(([a], [b]) => a.localeCompare(b));
   replaceContent(
     'commissioners',
@@ -74,7 +79,10 @@ function renderCommissioners(summary: Summary, view: View): void {
       : table(
           `Open practices by commissioner on ${longDate(summary.asOf)}`,
           ['Commissioner', 'Open practices'],
-          rows.map(([code, n]) => [code === 'none' ? 'No commissioner' : h('a', { href: link(code), 'aria-label': `Show the landscape for commissioner ${code}` }, code), count(n)]),
+          rows.map(([code, n]) => [
+            code === 'none' ? 'No commissioner' : h('a', { href: link(code), 'aria-label': `Show the landscape for commissioner ${code}` }, code),
+            count(n),
+          ]),
         ),
   );
 }
@@ -90,7 +98,10 @@ async function renderTrend(view: View): Promise<void> {
   replaceContent('trend-note', answer.fallbackNote ? insetText(answer.fallbackNote) : null);
   const pick = (date: string) => void guard(() => moveAsOf(date));
   const specs = chartSpecs(answer.points);
-  replaceContent('charts', specs.map((spec) => renderChart(spec, answer.points, view.asOf, pick)));
+  replaceContent(
+    'charts',
+    specs.map((spec) => renderChart(spec, answer.points, view.asOf, pick)),
+  );
 }
 
 async function moveAsOf(date: string): Promise<void> {
@@ -113,7 +124,11 @@ function onReadTimeSubmit(event: Event): void {
 
 function onTrendSubmit(event: Event): void {
   event.preventDefault();
-  setUrlParams({ from: byId<HTMLInputElement>('trend-from').value, to: byId<HTMLInputElement>('trend-to').value, every: byId<HTMLSelectElement>('trend-every').value });
+  setUrlParams({
+    from: byId<HTMLInputElement>('trend-from').value,
+    to: byId<HTMLInputElement>('trend-to').value,
+    every: byId<HTMLSelectElement>('trend-every').value,
+  });
   void guard(render);
 }
 

@@ -28,7 +28,9 @@ export async function loadTrend(request: TrendRequest): Promise<TrendAnswer> {
   const dates = spreadDates(request.from, request.to, MAX_FALLBACK_DATES);
   // One knownAt for every point, as the trend would use: the first answer's (clamped) instant.
   const first = await getJson<Summary>('/landscape/summary', { asOf: dates[0], knownAt: request.knownAt, commissioner: request.commissioner });
-  const rest = await Promise.all(dates.slice(1).map((asOf) => getJson<TrendPoint>('/landscape/summary', { asOf, knownAt: first.knownAt, commissioner: request.commissioner })));
+  const rest = await Promise.all(
+    dates.slice(1).map((asOf) => getJson<TrendPoint>('/landscape/summary', { asOf, knownAt: first.knownAt, commissioner: request.commissioner })),
+  );
   return {
     knownAt: first.knownAt,
     every: 'spread',

@@ -39,7 +39,9 @@ async function render(who: Who): Promise<void> {
   );
   renderBelief(knownAt, state, stateNow);
   if (!fullHistory) {
-    const note = insetText(`Your key's role (${who.role}) may read a practice's state but not its history: the timeline and provider over time need an auditor key.`);
+    const note = insetText(
+      `Your key's role (${who.role}) may read a practice's state but not its history: the timeline and provider over time need an auditor key.`,
+    );
     replaceContent('timeline', note);
     replaceContent('providers', note.cloneNode(true));
     return;
@@ -63,8 +65,15 @@ function renderBelief(knownAt: string, then: PracticeState | null, now: Practice
     'belief',
     h('h2', {}, 'How the register’s belief changed'),
     differences.length === 0
-      ? insetText(`What the register believes now about ${then?.asOf ? longDate(then.asOf) : 'this date'} is what it believed at ${instant(knownAt)}.`)
-      : table(`Belief at ${instant(knownAt)} against now`, ['Field', `Believed at ${instant(knownAt)}`, 'Believed now'], differences.map((d) => [d.field, d.then, d.now]), 9),
+      ? insetText(
+          `What the register believes now about ${then?.asOf ? longDate(then.asOf) : 'this date'} is what it believed at ${instant(knownAt)}.`,
+        )
+      : table(
+          `Belief at ${instant(knownAt)} against now`,
+          ['Field', `Believed at ${instant(knownAt)}`, 'Believed now'],
+          differences.map((d) => [d.field, d.then, d.now]),
+          9,
+        ),
   );
 }
 
@@ -74,7 +83,11 @@ function learningMoments(full: PracticeHistory): HTMLElement {
   return h(
     'details',
     { class: 'nhsuk-details' },
-    h('summary', { class: 'nhsuk-details__summary' }, h('span', { class: 'nhsuk-details__summary-text' }, `When the register learned about this practice (${instants.length} recordings)`)),
+    h(
+      'summary',
+      { class: 'nhsuk-details__summary' },
+      h('span', { class: 'nhsuk-details__summary-text' }, `When the register learned about this practice (${instants.length} recordings)`),
+    ),
     h(
       'div',
       { class: 'nhsuk-details__text' },
@@ -82,7 +95,15 @@ function learningMoments(full: PracticeHistory): HTMLElement {
         'ul',
         { class: 'nhsuk-list' },
         instants.map((at) =>
-          h('li', {}, h('button', { type: 'button', class: 'app-date-button', onclick: () => void guard(() => moveKnownAt(at)) }, `Show as known at ${instant(at)}`)),
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              { type: 'button', class: 'app-date-button', onclick: () => void guard(() => moveKnownAt(at)) },
+              `Show as known at ${instant(at)}`,
+            ),
+          ),
         ),
       ),
     ),

@@ -31,7 +31,13 @@ function details(event: HistoryEvent): string {
   const holder = (x: unknown) => (x && typeof x === 'object' ? `${(x as { name: string }).name} (${(x as { kind: string }).kind})` : '');
   switch (event.type) {
     case 'PracticeOpened':
-      return [d.name, d.commissionerCode && `commissioner ${d.commissionerCode}`, d.contract && `${(d.contract as { type: string }).type} held by ${holder((d.contract as { holder: unknown }).holder)}`].filter(Boolean).join(', ');
+      return [
+        d.name,
+        d.commissionerCode && `commissioner ${d.commissionerCode}`,
+        d.contract && `${(d.contract as { type: string }).type} held by ${holder((d.contract as { holder: unknown }).holder)}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
     case 'ContractChanged':
       return `${d.type} held by ${holder(d.holder)}`;
     case 'ContractSubcontractedToTrust':
@@ -72,7 +78,12 @@ export function timelineTable(events: readonly HistoryEvent[], knownAt: string, 
         instant(event.recordedAt),
       ];
     });
-  return table(`Events as the register knew them at ${instant(knownAt)}, in effective order`, ['Effective', 'Event', 'Recorded by', 'Recorded at'], rows, 9);
+  return table(
+    `Events as the register knew them at ${instant(knownAt)}, in effective order`,
+    ['Effective', 'Event', 'Recorded by', 'Recorded at'],
+    rows,
+    9,
+  );
 }
 
 /**
@@ -92,5 +103,10 @@ export function filterableTimeline(events: readonly HistoryEvent[], knownAt: str
     h('option', { value: '' }, `All events (${events.filter((e) => e.type !== 'EventRetracted').length})`),
     types.map((type) => h('option', { value: type }, `${TYPE_NAMES[type] ?? type} (${events.filter((e) => e.type === type).length})`)),
   );
-  return h('div', {}, h('div', { class: 'nhsuk-form-group' }, h('label', { class: 'nhsuk-label', for: 'timeline-type' }, 'Event type'), select), holder);
+  return h(
+    'div',
+    {},
+    h('div', { class: 'nhsuk-form-group' }, h('label', { class: 'nhsuk-label', for: 'timeline-type' }, 'Event type'), select),
+    holder,
+  );
 }

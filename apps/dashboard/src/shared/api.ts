@@ -32,7 +32,12 @@ export async function getJson<T>(path: string, query: Query = {}): Promise<T> {
 }
 
 export async function signIn(key: string): Promise<boolean> {
-  const response = await fetch('/session', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ key }) });
+  const response = await fetch('/session', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ key }),
+  });
   return response.status === 204;
 }
 

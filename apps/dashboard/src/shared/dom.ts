@@ -2,7 +2,11 @@
 type Child = Node | string | number | null | undefined | false;
 type Attributes = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === null || value === undefined || value === false) continue;
@@ -39,13 +43,23 @@ export function summaryList(rows: ReadonlyArray<readonly [string, Child | Child[
     'dl',
     { class: 'nhsuk-summary-list' },
     rows.map(([term, value]) =>
-      h('div', { class: 'nhsuk-summary-list__row' }, h('dt', { class: 'nhsuk-summary-list__key' }, term), h('dd', { class: 'nhsuk-summary-list__value' }, value)),
+      h(
+        'div',
+        { class: 'nhsuk-summary-list__row' },
+        h('dt', { class: 'nhsuk-summary-list__key' }, term),
+        h('dd', { class: 'nhsuk-summary-list__value' }, value),
+      ),
     ),
   );
 }
 
 /** An NHS.UK table with a caption, column headers and rows whose first cell heads the row. */
-export function table(caption: string, headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<Child | Child[]>>, numericFrom = 1): HTMLElement {
+export function table(
+  caption: string,
+  headers: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<Child | Child[]>>,
+  numericFrom = 1,
+): HTMLElement {
   const cell = (value: Child | Child[], index: number) =>
     index === 0
       ? h('th', { class: 'nhsuk-table__header', scope: 'row' }, value)
@@ -57,13 +71,37 @@ export function table(caption: string, headers: readonly string[], rows: Readonl
       'table',
       { class: 'nhsuk-table' },
       h('caption', { class: 'nhsuk-table__caption nhsuk-table__caption--s' }, caption),
-      h('thead', { class: 'nhsuk-table__head' }, h('tr', {}, headers.map((header, i) => h('th', { scope: 'col', class: `nhsuk-table__header${i >= numericFrom ? ' nhsuk-table__header--numeric' : ''}` }, header)))),
-      h('tbody', { class: 'nhsuk-table__body' }, rows.map((row) => h('tr', { class: 'nhsuk-table__row' }, row.map(cell)))),
+      h(
+        'thead',
+        { class: 'nhsuk-table__head' },
+        h(
+          'tr',
+          {},
+          headers.map((header, i) =>
+            h('th', { scope: 'col', class: `nhsuk-table__header${i >= numericFrom ? ' nhsuk-table__header--numeric' : ''}` }, header),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        { class: 'nhsuk-table__body' },
+        rows.map((row) => h('tr', { class: 'nhsuk-table__row' }, row.map(cell))),
+      ),
     ),
   );
 }
 
-export const insetText = (...children: Child[]): HTMLElement => h('div', { class: 'nhsuk-inset-text' }, h('span', { class: 'nhsuk-u-visually-hidden' }, 'Information: '), h('p', {}, ...children));
+export const insetText = (...children: Child[]): HTMLElement =>
+  h('div', { class: 'nhsuk-inset-text' }, h('span', { class: 'nhsuk-u-visually-hidden' }, 'Information: '), h('p', {}, ...children));
 
 export const warning = (text: string): HTMLElement =>
-  h('div', { class: 'nhsuk-warning-callout' }, h('h3', { class: 'nhsuk-warning-callout__label' }, h('span', { role: 'text' }, h('span', { class: 'nhsuk-u-visually-hidden' }, 'Important: '), 'Important')), h('p', {}, text));
+  h(
+    'div',
+    { class: 'nhsuk-warning-callout' },
+    h(
+      'h3',
+      { class: 'nhsuk-warning-callout__label' },
+      h('span', { role: 'text' }, h('span', { class: 'nhsuk-u-visually-hidden' }, 'Important: '), 'Important'),
+    ),
+    h('p', {}, text),
+  );

@@ -35,4 +35,8 @@ export interface Trend {
 }
 
 export const bandLabel = (band: Pick<Band, 'min' | 'max'>): string =>
-  band.max === null ? `${band.min.toLocaleString('en-GB')} patients or more` : band.min === 0 ? `Under ${band.max.toLocaleString('en-GB')} patients` : `${band.min.toLocaleString('en-GB')} to ${(band.max - 1).toLocaleString('en-GB')} patients`;
+  band.max === null
+    ? `${band.min.toLocaleString('en-GB')} patients or more`
+    : band.min === 0
+      ? `Under ${band.max.toLocaleString('en-GB')} patients`
+      : `${band.min.toLocaleString('en-GB')} to ${(band.max - 1).toLocaleString('en-GB')} patients`;

@@ -27,7 +27,10 @@ export async function guard(work: () => Promise<void>): Promise<void> {
 }
 
 export function showError(message: string): void {
-  replaceContent('status', message ? Object.assign(document.createElement('p'), { className: 'nhsuk-error-message', textContent: `Error: ${message}` }) : '');
+  replaceContent(
+    'status',
+    message ? Object.assign(document.createElement('p'), { className: 'nhsuk-error-message', textContent: `Error: ${message}` }) : '',
+  );
 }
 
 export function announce(message: string): void {

@@ -100,9 +100,7 @@ export class ApiKeyRegistry {
 
   /** Every key with its secret's hash (hex), for the in-memory cache that authenticates requests. */
   async hashes(): Promise<Array<{ hash: string; key: ApiKey }>> {
-    const { rows } = await this.pool.query<KeyRow & { hash: string }>(
-      `SELECT encode(secret_sha256, 'hex') AS hash, ${COLUMNS} FROM access.api_keys`,
-    );
+    const { rows } = await this.pool.query<KeyRow & { hash: string }>(`SELECT encode(secret_sha256, 'hex') AS hash, ${COLUMNS} FROM access.api_keys`);
     return rows.map((row) => ({ hash: row.hash, key: toApiKey(row) }));
   }
 

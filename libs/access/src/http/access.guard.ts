@@ -1,4 +1,11 @@
-import { ForbiddenException, Injectable, ServiceUnavailableException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  ServiceUnavailableException,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticator, Unauthenticated } from '../authenticator.js';
@@ -31,12 +38,21 @@ export class AccessGuard implements CanActivate {
         throw new UnauthorizedException({ title: 'Unauthenticated', detail: error.detail, code: 'UNAUTHENTICATED' });
       }
       if (error instanceof IdentityProviderUnavailable) {
-        throw new ServiceUnavailableException({ title: 'Identity provider unavailable', detail: error.message, code: 'IDENTITY_PROVIDER_UNAVAILABLE', retryAfter: 30 });
+        throw new ServiceUnavailableException({
+          title: 'Identity provider unavailable',
+          detail: error.message,
+          code: 'IDENTITY_PROVIDER_UNAVAILABLE',
+          retryAfter: 30,
+        });
       }
       throw error;
     });
     if (!roleAllows(principal.role, access.role)) {
-      throw new ForbiddenException({ title: 'Forbidden', detail: `this route needs the ${access.role} role; ${principal.name} holds ${principal.role}`, code: 'FORBIDDEN' });
+      throw new ForbiddenException({
+        title: 'Forbidden',
+        detail: `this route needs the ${access.role} role; ${principal.name} holds ${principal.role}`,
+        code: 'FORBIDDEN',
+      });
     }
     setRequestPrincipal(request, principal);
     return true;
@@ -50,7 +66,9 @@ export class AccessGuard implements CanActivate {
     const session = request.headers.authorization ? null : sessionCookieIn(request.headers.cookie);
     if (session === null) return this.authenticator.principalFor(request.headers.authorization);
     if (!READS.has(request.method)) {
-      return Promise.reject(new Unauthenticated('a session cookie authorises reads only: writes need Authorization: Bearer <API key or token>', false));
+      return Promise.reject(
+        new Unauthenticated('a session cookie authorises reads only: writes need Authorization: Bearer <API key or token>', false),
+      );
     }
     return this.authenticator.principalForSession(session);
   }

@@ -23,4 +23,5 @@ export const RequiresRole = (role: Role) =>
   );
 
 /** The route answers anyone (health, the public key, sign-in). */
-export const PublicRoute = () => applyDecorators(SetMetadata(ROUTE_ACCESS, { public: true } satisfies RouteAccess), ApiExtension(REQUIRED_ROLE_EXTENSION, 'none'));
+export const PublicRoute = () =>
+  applyDecorators(SetMetadata(ROUTE_ACCESS, { public: true } satisfies RouteAccess), ApiExtension(REQUIRED_ROLE_EXTENSION, 'none'));

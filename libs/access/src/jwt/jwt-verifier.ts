@@ -51,7 +51,8 @@ export class JwtVerifier {
     if (claimed === undefined || claimed === null) return null;
     const codes = (Array.isArray(claimed) ? claimed : String(claimed).split(',')).map((code) => String(code).trim()).filter(Boolean);
     const bad = codes.find((code) => !PATTERNS.commissionerCode.test(code));
-    if (bad !== undefined || codes.length === 0) throw new JwtRefused(`the token's "${this.settings.commissionerClaim}" claim is not a list of commissioner codes`);
+    if (bad !== undefined || codes.length === 0)
+      throw new JwtRefused(`the token's "${this.settings.commissionerClaim}" claim is not a list of commissioner codes`);
     return codes;
   }
 }

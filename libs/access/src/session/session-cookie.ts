@@ -16,7 +16,9 @@ export function sessionCookieIn(header: string | undefined): string | null {
  * when the request came over HTTPS, Path=/ because the dashboard reads the API's own routes.
  */
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${SESSION_COOKIE}=${token}`, 'Path=/', `Max-Age=${maxAgeSeconds}`, 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join('; ');
+  return [`${SESSION_COOKIE}=${token}`, 'Path=/', `Max-Age=${maxAgeSeconds}`, 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join(
+    '; ',
+  );
 }
 
 export const clearedSessionCookie = (secure: boolean): string => sessionCookie('', 0, secure);

@@ -22,7 +22,10 @@ class SessionDoc {
 
 /** Secure cookies over HTTPS, including HTTPS ended at a proxy (the flag only ever makes the cookie stricter). */
 const overHttps = (request: FastifyRequest): boolean =>
-  request.protocol === 'https' || String(request.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
+  request.protocol === 'https' ||
+  String(request.headers['x-forwarded-proto'] ?? '')
+    .split(',')[0]
+    .trim() === 'https';
 
 /** Sign-in for the dashboard (SPEC §10): the cookie lets a browser read; writes still need the Authorization header. */
 @ApiTags('session')
@@ -38,7 +41,8 @@ export class SessionController {
   @ApiResponse({ status: 401, description: 'application/problem+json: UNAUTHENTICATED (unknown, revoked or expired key)' })
   async signIn(@Body() body: SignIn, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const session = await this.sessions.signIn(body.key);
-    if (!session) throw new UnauthorizedException({ title: 'Unauthenticated', detail: 'the API key is unknown, revoked or expired', code: 'UNAUTHENTICATED' });
+    if (!session)
+      throw new UnauthorizedException({ title: 'Unauthenticated', detail: 'the API key is unknown, revoked or expired', code: 'UNAUTHENTICATED' });
     reply.header('Set-Cookie', sessionCookie(session.token, this.sessions.ttlSeconds, overHttps(request)));
     reply.header('Cache-Control', 'no-store');
   }

@@ -4,13 +4,7 @@ import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
 import { inTransaction } from './in-transaction.js';
 import { encodeCursor } from '../cursor.js';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../errors.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  RecordedEvent,
-  StreamAppend,
-  StreamAppendResult,
-} from '../event-store.port.js';
+import type { AppendOptions, AppendResult, RecordedEvent, StreamAppend, StreamAppendResult } from '../event-store.port.js';
 import {
   APPEND_EVENTS_SQL,
   CLAIM_IDEMPOTENCY_KEY_SQL,
@@ -128,20 +122,22 @@ function toStoredAnswer(result: AppendResult): StoredAnswer {
 
 async function appendEvents(queryable: Pool | ClientBase, appends: readonly StreamAppend[], embedded: boolean): Promise<AppendResult> {
   const rows = appends.flatMap((a) => a.events.map((event, i) => ({ append: a, event, streamVersion: a.expectedVersion + i + 1 })));
-  const inserted = await queryable.query<AppendedRow>(hotStatement(embedded, 'event-store-append', APPEND_EVENTS_SQL, [
-    appends.map((a) => a.streamId),
-    appends.map((a) => a.expectedVersion),
-    appends.map((a) => a.expectedVersion + a.events.length),
-    null, // no NOTIFY inside the append's transaction: announced after its commit (migration 1763856900000)
-    rows.map((r) => r.append.streamId),
-    rows.map((r) => r.streamVersion),
-    rows.map((r) => r.event.eventId),
-    rows.map((r) => r.event.type),
-    rows.map((r) => r.event.schemaVersion ?? 1),
-    rows.map((r) => JSON.stringify(r.event.data)),
-    rows.map((r) => JSON.stringify(r.event.metadata)),
-    rows.map((r) => r.event.effectiveDate),
-  ]));
+  const inserted = await queryable.query<AppendedRow>(
+    hotStatement(embedded, 'event-store-append', APPEND_EVENTS_SQL, [
+      appends.map((a) => a.streamId),
+      appends.map((a) => a.expectedVersion),
+      appends.map((a) => a.expectedVersion + a.events.length),
+      null, // no NOTIFY inside the append's transaction: announced after its commit (migration 1763856900000)
+      rows.map((r) => r.append.streamId),
+      rows.map((r) => r.streamVersion),
+      rows.map((r) => r.event.eventId),
+      rows.map((r) => r.event.type),
+      rows.map((r) => r.event.schemaVersion ?? 1),
+      rows.map((r) => JSON.stringify(r.event.data)),
+      rows.map((r) => JSON.stringify(r.event.metadata)),
+      rows.map((r) => r.event.effectiveDate),
+    ]),
+  );
   const { transaction_id: transactionId, recorded_at: recordedAt } = inserted.rows[0];
   const positions = new Map(inserted.rows.map((r) => [r.event_id, r.position]));
 

@@ -65,7 +65,9 @@ export class PostgresEventStore extends EventStore {
 
   async readStreamAfter(streamId: string, afterVersion: number): Promise<StreamRead> {
     const embedded = await this.isEmbedded();
-    const { rows } = await this.pool.query<EventRow>(hotStatement(embedded, 'event-store-read-stream-after', READ_STREAM_AFTER_SQL, [streamId, afterVersion]));
+    const { rows } = await this.pool.query<EventRow>(
+      hotStatement(embedded, 'event-store-read-stream-after', READ_STREAM_AFTER_SQL, [streamId, afterVersion]),
+    );
     const events = rows.map((row) => this.upcast(toRecordedEvent(row)));
     return { streamId, version: events.at(-1)?.streamVersion ?? afterVersion, events };
   }
@@ -74,9 +76,7 @@ export class PostgresEventStore extends EventStore {
     const { rows } = await this.pool.query<EventRow>(READ_STREAMS_SQL, [[...new Set(streamIds)]]);
     const events = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
     for (const row of rows) events.get(row.stream_id)?.push(this.upcast(toRecordedEvent(row)));
-    return new Map(
-      [...events].map(([streamId, list]) => [streamId, { streamId, version: list.at(-1)?.streamVersion ?? 0, events: list }]),
-    );
+    return new Map([...events].map(([streamId, list]) => [streamId, { streamId, version: list.at(-1)?.streamVersion ?? 0, events: list }]));
   }
 
   readStreamSettled(streamId: string): Promise<SettledStreamRead> {

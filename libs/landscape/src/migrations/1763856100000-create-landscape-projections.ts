@@ -57,9 +57,7 @@ const UP: readonly string[] = [
 ];
 
 /** The statements of `down`. */
-const DOWN: readonly string[] = [
-  `DROP SCHEMA landscape CASCADE`,
-];
+const DOWN: readonly string[] = [`DROP SCHEMA landscape CASCADE`];
 
 /** The landscape projection: bitemporal practice versions and the projectors' checkpoints. */
 export class CreateLandscapeProjections1763856100000 implements MigrationInterface {

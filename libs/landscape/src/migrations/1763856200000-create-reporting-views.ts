@@ -45,9 +45,7 @@ const UP: readonly string[] = [
 ];
 
 /** The statements of `down`. */
-const DOWN: readonly string[] = [
-  `DROP SCHEMA reporting CASCADE`,
-];
+const DOWN: readonly string[] = [`DROP SCHEMA reporting CASCADE`];
 
 /** The `reporting` schema: stable SQL views over the landscape projection for BI tools (see REPORTING.md). */
 export class CreateReportingViews1763856200000 implements MigrationInterface {

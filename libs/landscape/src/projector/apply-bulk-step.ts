@@ -41,7 +41,10 @@ export function applyStepOnSession(
   return session((db) =>
     db.transaction(async (tx) => {
       await tx.exec(REPLAYABLE_COMMIT);
-      const { rows } = await tx.query<{ applied: boolean }>(APPLY_STEP_SQL, applyStepParams(table, expected, next, { closes: changes.closes, inserts: [] }));
+      const { rows } = await tx.query<{ applied: boolean }>(
+        APPLY_STEP_SQL,
+        applyStepParams(table, expected, next, { closes: changes.closes, inserts: [] }),
+      );
       // Nothing written when the checkpoint moved: the empty transaction commits and the inserts are never loaded.
       if (!rows[0].applied) return false;
       if (changes.inserts.length > 0) {

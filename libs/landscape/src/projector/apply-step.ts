@@ -27,7 +27,9 @@ export async function applyStep(
   changes: VersionChanges,
   on: Pick<pg.Pool, 'query'> = pool,
 ): Promise<boolean> {
-  const { rows: result } = await on.query<{ applied: boolean }>(hotQuery(pool, 'landscape-apply-step', APPLY_STEP_SQL, applyStepParams(table, expected, next, changes)));
+  const { rows: result } = await on.query<{ applied: boolean }>(
+    hotQuery(pool, 'landscape-apply-step', APPLY_STEP_SQL, applyStepParams(table, expected, next, changes)),
+  );
   return result[0].applied;
 }
 
@@ -56,7 +58,12 @@ export function applyStepByCopy(
 }
 
 /** The step function's arguments, in APPLY_STEP_SQL's order. */
-export function applyStepParams(table: PracticeVersionsTable, expected: Checkpoint, next: Checkpoint, { closes, inserts }: VersionChanges): unknown[] {
+export function applyStepParams(
+  table: PracticeVersionsTable,
+  expected: Checkpoint,
+  next: Checkpoint,
+  { closes, inserts }: VersionChanges,
+): unknown[] {
   return [
     table,
     PRACTICE_VERSIONS_PROJECTION_VERSION,

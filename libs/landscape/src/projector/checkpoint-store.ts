@@ -123,7 +123,8 @@ export function advanced(checkpoint: Checkpoint, advance: CheckpointAdvance): Ch
   const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : Date.parse(a) >= Date.parse(b) ? a : b);
   const stableHorizon = advance.stableHorizon === null ? checkpoint.stableHorizon : later(checkpoint.stableHorizon, advance.stableHorizon);
   const recordedThrough = later(checkpoint.recordedThrough, advance.recordedThrough);
-  const recordedBy = (horizon: string | null, instant: string | null) => instant === null || (horizon !== null && Date.parse(horizon) >= Date.parse(instant));
+  const recordedBy = (horizon: string | null, instant: string | null) =>
+    instant === null || (horizon !== null && Date.parse(horizon) >= Date.parse(instant));
   // Under a steady write load some append is nearly always in flight, so a step seldom finds everything it applied
   // recorded by the horizon; the horizon cursor then moves as far as the events that are, instead of waiting for a
   // quiet moment. Everything applied before this step must be covered first (recordedThrough is their latest).
@@ -143,8 +144,7 @@ export function advanced(checkpoint: Checkpoint, advance: CheckpointAdvance): Ch
 }
 
 /** True when every applied event is visible at the stable horizon. */
-export const isSettled = (checkpoint: Checkpoint): boolean =>
-  checkpoint.cursor === null || sameCursor(checkpoint.horizonCursor, checkpoint.cursor);
+export const isSettled = (checkpoint: Checkpoint): boolean => checkpoint.cursor === null || sameCursor(checkpoint.horizonCursor, checkpoint.cursor);
 
 export function sameCursor(a: LogCursor | null, b: LogCursor | null): boolean {
   if (a === null || b === null) return a === b;

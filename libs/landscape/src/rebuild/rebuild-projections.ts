@@ -70,7 +70,9 @@ async function rebuild(store: EventStore, pool: pg.Pool, options: RebuildOptions
   // on one table do not block each other, so they run side by side on a server's cores (the embedded database takes
   // them one after another).
   // The trend's tables are derived from the loaded rows in one pass beside them, and kept by triggers from then on.
-  await Promise.all([...practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE), deriveTrendSql(PRACTICE_VERSIONS_SHADOW_TABLE)].map((sql) => pool.query(sql)));
+  await Promise.all(
+    [...practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE), deriveTrendSql(PRACTICE_VERSIONS_SHADOW_TABLE)].map((sql) => pool.query(sql)),
+  );
   for (const sql of trendTriggersSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await pool.query(sql);
   // Index-only scans need the visibility map, and the planner statistics: neither exists for freshly loaded rows.
   const { deltas, providerPractices } = trendTables(PRACTICE_VERSIONS_SHADOW_TABLE);

@@ -80,6 +80,8 @@ async function renameShadowTrendIntoPlace(client: pg.ClientBase): Promise<void> 
   const live = trendTables(PRACTICE_VERSIONS_TABLE);
   for (const key of ['deltas', 'providerPractices'] as const) {
     await client.query(`ALTER TABLE ${qualified(shadow[key])} RENAME TO ${live[key]}`);
-    await client.query(`ALTER TABLE ${qualified(live[key])} RENAME CONSTRAINT ${shadow[key]}_${TREND_CONSTRAINT_SUFFIX} TO ${live[key]}_${TREND_CONSTRAINT_SUFFIX}`);
+    await client.query(
+      `ALTER TABLE ${qualified(live[key])} RENAME CONSTRAINT ${shadow[key]}_${TREND_CONSTRAINT_SUFFIX} TO ${live[key]}_${TREND_CONSTRAINT_SUFFIX}`,
+    );
   }
 }

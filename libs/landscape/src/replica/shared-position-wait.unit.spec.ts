@@ -21,7 +21,7 @@ describe('SharedPositionWait', () => {
     expect([reads, wait.waiting]).toEqual([after, 0]);
   });
 
-  it('gives up at each wait\'s own deadline, even while a read hangs', async () => {
+  it("gives up at each wait's own deadline, even while a read hangs", async () => {
     const wait = new SharedPositionWait(() => new Promise<LogCursor | null>(() => undefined), 10);
     const started = Date.now();
     expect(await wait.waitFor(at(1), 100)).toBe(false);

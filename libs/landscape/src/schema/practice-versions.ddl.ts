@@ -64,8 +64,20 @@ export function practiceVersionsTableSql(table: PracticeVersionsTable): string[]
  * fetching thousands of them from the heap cost more than the search.
  */
 const NARROW_COLUMNS = [
-  'status', 'commissioner_code', 'contract_type', 'holder_kind', 'provider_kind', 'provider_id', 'trust_code', 'pcn_code',
-  'federations', 'partner_count', 'salaried_count', 'registered_patients', 'single_handed', 'without_partners',
+  'status',
+  'commissioner_code',
+  'contract_type',
+  'holder_kind',
+  'provider_kind',
+  'provider_id',
+  'trust_code',
+  'pcn_code',
+  'federations',
+  'partner_count',
+  'salaried_count',
+  'registered_patients',
+  'single_handed',
+  'without_partners',
 ] satisfies (keyof typeof VERSION_COLUMN_TYPES)[];
 
 /**

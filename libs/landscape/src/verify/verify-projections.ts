@@ -47,7 +47,12 @@ export async function verifyProjections(store: EventStore, pool: pg.Pool, option
   const table = options.table ?? PRACTICE_VERSIONS_TABLE;
   const checkpoint = await readCheckpoint(pool, table);
   const log = await readLogHistories(store, { onProgress: (done) => options.onProgress?.({ phase: 'reading', done, total: done }) });
-  const base = { events: log.events, practices: log.histories.size, stableHorizon: checkpoint.stableHorizon, trend: await verifyTrendModel(pool, table) };
+  const base = {
+    events: log.events,
+    practices: log.histories.size,
+    stableHorizon: checkpoint.stableHorizon,
+    trend: await verifyTrendModel(pool, table),
+  };
   const projectionVersionCurrent = checkpoint.projectionVersion === PRACTICE_VERSIONS_PROJECTION_VERSION;
   if (checkpoint.stableHorizon === null) {
     return { ...base, samples: 0, comparisons: 0, projectionVersionCurrent, mismatches: [] };

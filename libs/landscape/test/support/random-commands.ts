@@ -26,7 +26,11 @@ const openedOn = (history: readonly TimelineEvent[]): string | null =>
  * drawn over the practice's life, not in order), sometimes in the future, sometimes a retraction or a merge. The
  * decider refuses the invalid ones, so what gets recorded is a random valid history.
  */
-export function randomCommand(random: SeededRandom, odsCodes: readonly string[], historyOf: (ods: string) => readonly TimelineEvent[]): PracticeCommand {
+export function randomCommand(
+  random: SeededRandom,
+  odsCodes: readonly string[],
+  historyOf: (ods: string) => readonly TimelineEvent[],
+): PracticeCommand {
   const odsCode = random.pick(odsCodes);
   const history = historyOf(odsCode);
   const opened = openedOn(history);
@@ -52,11 +56,14 @@ export function randomCommand(random: SeededRandom, odsCodes: readonly string[],
   if (roll < 5) return { type: 'MergePractice', odsCode, intoOdsCode: random.pick(odsCodes), effectiveDate };
   if (roll < 7) return { type: 'ClosePractice', odsCode, reason: 'contract ended', effectiveDate };
   if (roll < 12) return { type: 'RenamePractice', odsCode, name: `Practice ${odsCode} ${below(random, 100)}`, effectiveDate };
-  if (roll < 17) return { type: 'ChangeCommissioner', odsCode, commissionerCode: random.chance(0.9) ? random.pick(COMMISSIONERS) : null, effectiveDate };
+  if (roll < 17)
+    return { type: 'ChangeCommissioner', odsCode, commissionerCode: random.chance(0.9) ? random.pick(COMMISSIONERS) : null, effectiveDate };
   if (roll < 23) return { type: 'ChangeContract', odsCode, contract: contract(random, odsCode), effectiveDate };
   if (roll < 38) return { type: 'AddPartner', odsCode, gmcNumber, name: `Dr ${gmcNumber}`, effectiveDate };
-  if (roll < 45) return { type: 'RecordPartnerExit', odsCode, gmcNumber, reason: random.pick(['retirement', 'resignation', 'other'] as const), effectiveDate };
-  if (roll < 50) return { type: 'ConvertPartnerToSalaried', odsCode, gmcNumber, employer: random.pick(['practice', 'trust'] as const), effectiveDate };
+  if (roll < 45)
+    return { type: 'RecordPartnerExit', odsCode, gmcNumber, reason: random.pick(['retirement', 'resignation', 'other'] as const), effectiveDate };
+  if (roll < 50)
+    return { type: 'ConvertPartnerToSalaried', odsCode, gmcNumber, employer: random.pick(['practice', 'trust'] as const), effectiveDate };
   if (roll < 58) return { type: 'AddSalariedGp', odsCode, gmcNumber, name: `Dr ${gmcNumber}`, effectiveDate };
   if (roll < 63) return { type: 'RecordSalariedGpLeaving', odsCode, gmcNumber, effectiveDate };
   if (roll < 68) return { type: 'SubcontractToTrust', odsCode, trustCode, trustName, effectiveDate };

@@ -72,7 +72,13 @@ export async function connectDatabase(settings: DatabaseSettings, options: Conne
  * a replica that is down at start holds nothing up but its own reads (answered 503) and /health's replica report.
  */
 function openReadPool(url: string, max: number, applicationName: string, timeouts: DatabaseTimeouts): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, application_name: `${applicationName}-reads`, ...poolTimeoutConfig(timeouts, false) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    application_name: `${applicationName}-reads`,
+    ...poolTimeoutConfig(timeouts, false),
+  });
   survivesLostConnections(pool);
   return pool;
 }

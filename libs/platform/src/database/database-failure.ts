@@ -9,7 +9,17 @@ export type DatabaseFailure = 'unavailable' | 'busy';
 const BUSY_STATES = new Set(['57014', '55P03', '53300', '53000', '53100', '53200']);
 // 57P01-57P03: the server is shutting down, crashed or starting up; class 08: the connection failed.
 const UNAVAILABLE_STATE = /^(57P0[1-3]|08...)$/;
-const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOENT']);
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOENT',
+]);
 // pg and pg-pool say these in words only.
 const UNAVAILABLE_MESSAGES = [
   'Connection terminated',

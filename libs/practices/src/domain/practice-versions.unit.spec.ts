@@ -23,7 +23,7 @@ describe('effectiveTimeline', () => {
     expect(ids(effectiveTimeline(history, at(2.5)))).toEqual(['e1', 'e2', 'e3']);
   });
 
-  it('drops it from the retraction\'s recordedAt on (inclusive), however the instant is written', () => {
+  it("drops it from the retraction's recordedAt on (inclusive), however the instant is written", () => {
     expect(ids(effectiveTimeline(history, at(3)))).toEqual(['e1', 'e2']);
     expect(ids(effectiveTimeline(history, '2024-01-01T01:03:00+01:00'))).toEqual(['e1', 'e2']);
     expect(ids(effectiveTimeline(history, '2024-01-01T00:02:59.999Z'))).toEqual(['e1', 'e2', 'e3']);
@@ -35,7 +35,11 @@ describe('effectiveTimeline', () => {
   });
 
   it('orders same-date events by stream version', () => {
-    const sameDay = recorded([opened('2004-04-01'), on('2005-01-01', event('PracticeRenamed', { name: 'A' })), on('2005-01-01', event('PracticeRenamed', { name: 'B' }))]);
+    const sameDay = recorded([
+      opened('2004-04-01'),
+      on('2005-01-01', event('PracticeRenamed', { name: 'A' })),
+      on('2005-01-01', event('PracticeRenamed', { name: 'B' })),
+    ]);
     expect(ids(effectiveTimeline([...sameDay].reverse()))).toEqual(['e1', 'e2', 'e3']);
   });
 

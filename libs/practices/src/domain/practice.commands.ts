@@ -7,19 +7,13 @@ import type { Contract, PartnerExitReason, SalariedEmployer } from './practice.e
 type Command<Type extends string, Data> = { readonly type: Type; readonly odsCode: string } & Readonly<Data>;
 type Dated<Data> = Data & { effectiveDate: string };
 
-export type OpenPractice = Command<
-  'OpenPractice',
-  { name: string; openedOn: string; commissionerCode?: string | null; contract?: Contract | null }
->;
+export type OpenPractice = Command<'OpenPractice', { name: string; openedOn: string; commissionerCode?: string | null; contract?: Contract | null }>;
 export type RenamePractice = Command<'RenamePractice', Dated<{ name: string }>>;
 export type ChangeCommissioner = Command<'ChangeCommissioner', Dated<{ commissionerCode: string | null }>>;
 export type ChangeContract = Command<'ChangeContract', Dated<{ contract: Contract }>>;
 export type AddPartner = Command<'AddPartner', Dated<{ gmcNumber: string; name: string }>>;
 export type RecordPartnerExit = Command<'RecordPartnerExit', Dated<{ gmcNumber: string; reason: PartnerExitReason }>>;
-export type ConvertPartnerToSalaried = Command<
-  'ConvertPartnerToSalaried',
-  Dated<{ gmcNumber: string; employer: SalariedEmployer }>
->;
+export type ConvertPartnerToSalaried = Command<'ConvertPartnerToSalaried', Dated<{ gmcNumber: string; employer: SalariedEmployer }>>;
 export type AddSalariedGp = Command<'AddSalariedGp', Dated<{ gmcNumber: string; name: string }>>;
 export type RecordSalariedGpLeaving = Command<'RecordSalariedGpLeaving', Dated<{ gmcNumber: string }>>;
 export type SubcontractToTrust = Command<'SubcontractToTrust', Dated<{ trustCode: string; trustName: string }>>;

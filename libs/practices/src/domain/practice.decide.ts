@@ -1,12 +1,6 @@
 import { effectiveTimeline } from './effective-timeline.js';
 import type { DatedPracticeCommand, MergePractice, OpenPractice, PracticeCommand, RetractEvent } from './practice.commands.js';
-import {
-  EventNotFoundError,
-  PracticeAlreadyExistsError,
-  PracticeNotFoundError,
-  PracticeRuleViolation,
-  RuleCode,
-} from './practice.errors.js';
+import { EventNotFoundError, PracticeAlreadyExistsError, PracticeNotFoundError, PracticeRuleViolation, RuleCode } from './practice.errors.js';
 import type { PracticeEvent, TimelineEvent } from './practice.events.js';
 import { breachOf, breachOutsideLifetime } from './practice.rules.js';
 import type { OpenPracticeState, PracticeState } from './practice.state.js';
@@ -147,7 +141,10 @@ function decideRetraction(command: RetractEvent, history: readonly TimelineEvent
     throw new PracticeRuleViolation(RuleCode.NOT_RETRACTABLE, `${describeEvent(target)} (event ${target.eventId}) cannot be retracted: ${why}`);
   }
   if (!timeline.includes(target)) {
-    throw new PracticeRuleViolation(RuleCode.EVENT_ALREADY_RETRACTED, `${describeEvent(target)} (event ${target.eventId}) has already been retracted`);
+    throw new PracticeRuleViolation(
+      RuleCode.EVENT_ALREADY_RETRACTED,
+      `${describeEvent(target)} (event ${target.eventId}) has already been retracted`,
+    );
   }
   assertCanRemove(timeline, target, command.odsCode);
   return {

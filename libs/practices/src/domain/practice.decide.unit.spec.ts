@@ -11,11 +11,15 @@ describe('decide: every command records its event', () => {
       .then([decided(OPEN, event('PracticeOpened', { odsCode: ODS, name: 'Church Street Surgery', commissionerCode: null, contract: null }))]);
     given([])
       .when(command('OpenPractice', { name: 'Church Street Surgery', openedOn: OPEN, commissionerCode: '5E1', contract: GMS_PARTNERSHIP }))
-      .then([decided(OPEN, event('PracticeOpened', { odsCode: ODS, name: 'Church Street Surgery', commissionerCode: '5E1', contract: GMS_PARTNERSHIP }))]);
+      .then([
+        decided(OPEN, event('PracticeOpened', { odsCode: ODS, name: 'Church Street Surgery', commissionerCode: '5E1', contract: GMS_PARTNERSHIP })),
+      ]);
   });
 
   it('refuses to open a practice twice', () => {
-    given([opened(OPEN)]).when(command('OpenPractice', { name: 'Again', openedOn: D })).thenThrows(PracticeAlreadyExistsError);
+    given([opened(OPEN)])
+      .when(command('OpenPractice', { name: 'Again', openedOn: D }))
+      .thenThrows(PracticeAlreadyExistsError);
   });
 
   it('opens again a practice whose opening was retracted (a correction of its open date)', () => {
@@ -25,11 +29,15 @@ describe('decide: every command records its event', () => {
   });
 
   it('refuses any other command on a practice not in the register', () => {
-    given([]).when(command('RenamePractice', { name: 'X', effectiveDate: D })).thenThrows(PracticeNotFoundError);
+    given([])
+      .when(command('RenamePractice', { name: 'X', effectiveDate: D }))
+      .thenThrows(PracticeNotFoundError);
     given([opened(OPEN), on(OPEN, event('EventRetracted', { eventId: 'e1', reason: 'error' }))])
       .when(command('RenamePractice', { name: 'X', effectiveDate: D }))
       .thenThrows(PracticeNotFoundError);
-    given([]).when(command('RetractEvent', { eventId: 'e1', reason: 'x' })).thenThrows(PracticeNotFoundError);
+    given([])
+      .when(command('RetractEvent', { eventId: 'e1', reason: 'x' }))
+      .thenThrows(PracticeNotFoundError);
   });
 
   const history = [
@@ -42,14 +50,26 @@ describe('decide: every command records its event', () => {
 
   it.each([
     { cmd: command('RenamePractice', { name: 'New Name', effectiveDate: D }), expected: event('PracticeRenamed', { name: 'New Name' }) },
-    { cmd: command('ChangeCommissioner', { commissionerCode: '05Q', effectiveDate: D }), expected: event('CommissionerChanged', { commissionerCode: '05Q' }) },
-    { cmd: command('ChangeCommissioner', { commissionerCode: null, effectiveDate: D }), expected: event('CommissionerChanged', { commissionerCode: null }) },
     {
-      cmd: command('ChangeContract', { contract: { type: 'APMS', holder: { kind: 'company', id: 'at-scale-ltd', name: 'At Scale Ltd' } }, effectiveDate: D }),
+      cmd: command('ChangeCommissioner', { commissionerCode: '05Q', effectiveDate: D }),
+      expected: event('CommissionerChanged', { commissionerCode: '05Q' }),
+    },
+    {
+      cmd: command('ChangeCommissioner', { commissionerCode: null, effectiveDate: D }),
+      expected: event('CommissionerChanged', { commissionerCode: null }),
+    },
+    {
+      cmd: command('ChangeContract', {
+        contract: { type: 'APMS', holder: { kind: 'company', id: 'at-scale-ltd', name: 'At Scale Ltd' } },
+        effectiveDate: D,
+      }),
       expected: event('ContractChanged', { type: 'APMS', holder: { kind: 'company', id: 'at-scale-ltd', name: 'At Scale Ltd' } }),
     },
     { cmd: command('AddPartner', { ...partner('4000001'), effectiveDate: D }), expected: event('PartnerJoined', partner('4000001')) },
-    { cmd: command('RecordPartnerExit', { gmcNumber: '4012345', reason: 'retirement', effectiveDate: D }), expected: event('PartnerExited', { gmcNumber: '4012345', reason: 'retirement' }) },
+    {
+      cmd: command('RecordPartnerExit', { gmcNumber: '4012345', reason: 'retirement', effectiveDate: D }),
+      expected: event('PartnerExited', { gmcNumber: '4012345', reason: 'retirement' }),
+    },
     {
       cmd: command('ConvertPartnerToSalaried', { gmcNumber: '4012345', employer: 'practice', effectiveDate: D }),
       expected: event('PartnerConvertedToSalaried', { gmcNumber: '4012345', employer: 'practice' }),
@@ -69,10 +89,18 @@ describe('decide: every command records its event', () => {
       expected: event('FederationLeft', { federationId: 'wolverhampton-gp-federation', federationName: 'Wolverhampton GP Federation' }),
     },
     { cmd: command('LeavePcn', { effectiveDate: D }), expected: event('PcnLeft', { pcnCode: 'U12345', pcnName: 'North Wolverhampton PCN' }) },
-    { cmd: command('RecordListSize', { registeredPatients: 8123, effectiveDate: D }), expected: event('ListSizeRecorded', { registeredPatients: 8123 }) },
-    { cmd: command('ClosePractice', { reason: 'contract ended', effectiveDate: D }), expected: event('PracticeClosed', { reason: 'contract ended' }) },
+    {
+      cmd: command('RecordListSize', { registeredPatients: 8123, effectiveDate: D }),
+      expected: event('ListSizeRecorded', { registeredPatients: 8123 }),
+    },
+    {
+      cmd: command('ClosePractice', { reason: 'contract ended', effectiveDate: D }),
+      expected: event('PracticeClosed', { reason: 'contract ended' }),
+    },
   ])('$cmd.type records $expected.type', ({ cmd, expected }) => {
-    given(history).when(cmd).then([decided(D, expected)]);
+    given(history)
+      .when(cmd)
+      .then([decided(D, expected)]);
   });
 
   it('joins a PCN and ends a trust subcontract, taking the trust from the state', () => {
@@ -119,7 +147,9 @@ describe('decide: retractions', () => {
   });
 
   it('refuses an event not on the stream', () => {
-    given(history).when(command('RetractEvent', { eventId: 'nope', reason: 'x' })).thenThrows(EventNotFoundError);
+    given(history)
+      .when(command('RetractEvent', { eventId: 'nope', reason: 'x' }))
+      .thenThrows(EventNotFoundError);
   });
 
   it('refuses an event already retracted', () => {
@@ -130,11 +160,17 @@ describe('decide: retractions', () => {
 
   it('refuses to retract a retraction or either half of a merge', () => {
     const retracted = [...history, on('2010-01-01', event('EventRetracted', { eventId: 'e2', reason: 'error' }))];
-    given(retracted).when(command('RetractEvent', { eventId: 'e3', reason: 'undo' })).then(RuleCode.NOT_RETRACTABLE);
+    given(retracted)
+      .when(command('RetractEvent', { eventId: 'e3', reason: 'undo' }))
+      .then(RuleCode.NOT_RETRACTABLE);
     const merged = [opened(OPEN), on('2020-04-01', event('PracticeMerged', { intoOdsCode: 'M92012' }))];
-    given(merged).when(command('RetractEvent', { eventId: 'e2', reason: 'x' })).then(RuleCode.NOT_RETRACTABLE);
+    given(merged)
+      .when(command('RetractEvent', { eventId: 'e2', reason: 'x' }))
+      .then(RuleCode.NOT_RETRACTABLE);
     const absorbed = [opened(OPEN), on('2020-04-01', event('PracticeAbsorbed', { fromOdsCode: 'M92012' }))];
-    given(absorbed).when(command('RetractEvent', { eventId: 'e2', reason: 'x' })).then(RuleCode.NOT_RETRACTABLE);
+    given(absorbed)
+      .when(command('RetractEvent', { eventId: 'e2', reason: 'x' }))
+      .then(RuleCode.NOT_RETRACTABLE);
   });
 
   it('retracts the opening of a practice with nothing else recorded', () => {

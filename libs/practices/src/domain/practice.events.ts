@@ -27,19 +27,13 @@ export interface Contract {
 
 type Event<Type extends string, Data> = { readonly type: Type; readonly data: Readonly<Data> };
 
-export type PracticeOpened = Event<
-  'PracticeOpened',
-  { odsCode: string; name: string; commissionerCode?: string | null; contract?: Contract | null }
->;
+export type PracticeOpened = Event<'PracticeOpened', { odsCode: string; name: string; commissionerCode?: string | null; contract?: Contract | null }>;
 export type PracticeRenamed = Event<'PracticeRenamed', { name: string }>;
 export type CommissionerChanged = Event<'CommissionerChanged', { commissionerCode: string | null }>;
 export type ContractChanged = Event<'ContractChanged', Contract>;
 export type PartnerJoined = Event<'PartnerJoined', { gmcNumber: string; name: string }>;
 export type PartnerExited = Event<'PartnerExited', { gmcNumber: string; reason: PartnerExitReason }>;
-export type PartnerConvertedToSalaried = Event<
-  'PartnerConvertedToSalaried',
-  { gmcNumber: string; employer: SalariedEmployer }
->;
+export type PartnerConvertedToSalaried = Event<'PartnerConvertedToSalaried', { gmcNumber: string; employer: SalariedEmployer }>;
 export type SalariedGpJoined = Event<'SalariedGpJoined', { gmcNumber: string; name: string }>;
 export type SalariedGpLeft = Event<'SalariedGpLeft', { gmcNumber: string; name: string }>;
 export type ContractSubcontractedToTrust = Event<'ContractSubcontractedToTrust', { trustCode: string; trustName: string }>;

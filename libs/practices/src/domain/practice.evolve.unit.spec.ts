@@ -19,10 +19,25 @@ describe('evolve', () => {
 
   it('opens a practice with its recorded data and empty lists', () => {
     expect(snapshot([opened(OPEN)])).toEqual({
-      odsCode: 'M92011', name: 'Practice M92011', status: 'open', openedOn: OPEN, closedOn: null, commissionerCode: '00K',
-      contract: GMS_PARTNERSHIP, provider: GMS_PARTNERSHIP.holder, partners: [], salariedGps: [], partnerCount: 0,
-      salariedCount: 0, subcontract: null, federations: [], pcn: null, registeredPatients: null, singleHanded: false,
-      withoutPartners: true, mergedInto: null,
+      odsCode: 'M92011',
+      name: 'Practice M92011',
+      status: 'open',
+      openedOn: OPEN,
+      closedOn: null,
+      commissionerCode: '00K',
+      contract: GMS_PARTNERSHIP,
+      provider: GMS_PARTNERSHIP.holder,
+      partners: [],
+      salariedGps: [],
+      partnerCount: 0,
+      salariedCount: 0,
+      subcontract: null,
+      federations: [],
+      pcn: null,
+      registeredPatients: null,
+      singleHanded: false,
+      withoutPartners: true,
+      mergedInto: null,
     });
   });
 
@@ -47,12 +62,18 @@ describe('evolve', () => {
       on('2020-01-01', event('PracticeAbsorbed', { fromOdsCode: 'M92012' })),
     ]);
     expect(state).toMatchObject({
-      name: 'Church Street Surgery', commissionerCode: '5E1',
-      partners: [partner('4000003')], salariedGps: [partner('4000002')], partnerCount: 1, salariedCount: 1,
+      name: 'Church Street Surgery',
+      commissionerCode: '5E1',
+      partners: [partner('4000003')],
+      salariedGps: [partner('4000002')],
+      partnerCount: 1,
+      salariedCount: 1,
       federations: [{ federationId: 'fed-b', federationName: 'B', since: '2014-04-01' }],
       subcontract: { trustCode: 'RL4', trustName: 'Royal Wolverhampton', since: '2016-04-01' },
       provider: { kind: 'nhs-trust', id: 'RL4', name: 'Royal Wolverhampton' },
-      pcn: { pcnCode: 'U12345', pcnName: 'North' }, registeredPatients: 9724, status: 'open',
+      pcn: { pcnCode: 'U12345', pcnName: 'North' },
+      registeredPatients: 9724,
+      status: 'open',
     });
   });
 
@@ -71,7 +92,11 @@ describe('evolve', () => {
   it('closes, keeping the last lists, and records the practice merged into', () => {
     const before = [opened(OPEN), on('2005-01-01', event('PartnerJoined', partner('4000001')))];
     expect(snapshot([...before, on('2020-04-01', event('PracticeClosed', { reason: 'retired' }))])).toMatchObject({
-      status: 'closed', closedOn: '2020-04-01', mergedInto: null, partners: [partner('4000001')], withoutPartners: false,
+      status: 'closed',
+      closedOn: '2020-04-01',
+      mergedInto: null,
+      partners: [partner('4000001')],
+      withoutPartners: false,
     });
     const merged = snapshot([...before, on('2020-04-01', event('PracticeMerged', { intoOdsCode: 'M92012' }))]);
     expect(merged).toMatchObject({ status: 'closed', closedOn: '2020-04-01', mergedInto: 'M92012' });
@@ -82,8 +107,7 @@ describe('evolve', () => {
 });
 
 describe('derived fields', () => {
-  const partners = (count: number) =>
-    Array.from({ length: count }, (_, i) => on('2005-01-01', event('PartnerJoined', partner(`400000${i}`))));
+  const partners = (count: number) => Array.from({ length: count }, (_, i) => on('2005-01-01', event('PartnerJoined', partner(`400000${i}`))));
 
   it.each([
     { kind: 'partnership', contract: GMS_PARTNERSHIP, count: 1, expected: true },

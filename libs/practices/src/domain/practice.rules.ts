@@ -51,7 +51,10 @@ function breachWhileOpen(state: OpenPracticeState, { event, effectiveDate: on }:
       return null;
     case 'ContractChanged':
       if (state.subcontract && !SUBCONTRACTABLE.has(event.data.type)) {
-        return breach('CONTRACT_SUBCONTRACTED', `${ods} is subcontracted to trust ${state.subcontract.trustCode} on ${on}; only a GMS or PMS contract can be subcontracted, so it cannot become ${event.data.type} until the subcontract ends`);
+        return breach(
+          'CONTRACT_SUBCONTRACTED',
+          `${ods} is subcontracted to trust ${state.subcontract.trustCode} on ${on}; only a GMS or PMS contract can be subcontracted, so it cannot become ${event.data.type} until the subcontract ends`,
+        );
       }
       return null;
     case 'PartnerJoined':
@@ -82,10 +85,16 @@ function breachWhileOpen(state: OpenPracticeState, { event, effectiveDate: on }:
     case 'ContractSubcontractedToTrust':
       if (!state.contract) return breach('NO_CONTRACT', `${ods} has no contract on ${on} to subcontract`);
       if (!SUBCONTRACTABLE.has(state.contract.type)) {
-        return breach('CONTRACT_NOT_SUBCONTRACTABLE', `${ods} holds a ${state.contract.type} contract on ${on}; only GMS and PMS contracts can be subcontracted to a trust`);
+        return breach(
+          'CONTRACT_NOT_SUBCONTRACTABLE',
+          `${ods} holds a ${state.contract.type} contract on ${on}; only GMS and PMS contracts can be subcontracted to a trust`,
+        );
       }
       if (state.subcontract) {
-        return breach('ALREADY_SUBCONTRACTED', `${ods} is already subcontracted to trust ${state.subcontract.trustCode} (since ${state.subcontract.since}) on ${on}`);
+        return breach(
+          'ALREADY_SUBCONTRACTED',
+          `${ods} is already subcontracted to trust ${state.subcontract.trustCode} (since ${state.subcontract.since}) on ${on}`,
+        );
       }
       return null;
     case 'TrustSubcontractEnded':
@@ -104,7 +113,10 @@ function breachWhileOpen(state: OpenPracticeState, { event, effectiveDate: on }:
         : breach('NOT_IN_FEDERATION', `${ods} is not a member of federation ${event.data.federationId} on ${on}`);
     case 'PcnJoined':
       return state.pcn
-        ? breach('ALREADY_IN_PCN', `${ods} is already in PCN ${state.pcn.pcnCode} on ${on}; a practice belongs to at most one PCN, so it must leave that one first`)
+        ? breach(
+            'ALREADY_IN_PCN',
+            `${ods} is already in PCN ${state.pcn.pcnCode} on ${on}; a practice belongs to at most one PCN, so it must leave that one first`,
+          )
         : null;
     case 'PcnLeft':
       if (!state.pcn) return breach('NOT_IN_PCN', `${ods} is not in a PCN on ${on}`);

@@ -24,7 +24,7 @@ describe('retroactive events', () => {
     expect(refusal.detail).toContain('GP 4012345 is not a partner of M92011 on 2020-03-31');
   });
 
-  it('refuses with the new event\'s own rule when it is itself invalid where it lands', () => {
+  it("refuses with the new event's own rule when it is itself invalid where it lands", () => {
     given(history)
       .when(command('RecordPartnerExit', { gmcNumber: '4012345', reason: 'resignation', effectiveDate: '2004-06-01' }))
       .then(RuleCode.NOT_A_PARTNER);
@@ -71,7 +71,9 @@ describe('retroactive events', () => {
 
   it('allows future-dated events and judges later commands against them', () => {
     const planned = [opened(OPEN), on('2099-01-01', event('PracticeClosed', { reason: 'planned' }))];
-    given(planned).when(command('RenamePractice', { name: 'X', effectiveDate: '2099-06-01' })).then(RuleCode.PRACTICE_CLOSED);
+    given(planned)
+      .when(command('RenamePractice', { name: 'X', effectiveDate: '2099-06-01' }))
+      .then(RuleCode.PRACTICE_CLOSED);
     given(planned)
       .when(command('RenamePractice', { name: 'X', effectiveDate: '2030-01-01' }))
       .then([decided('2030-01-01', event('PracticeRenamed', { name: 'X' }))]);
@@ -86,7 +88,9 @@ describe('retractions and the timeline', () => {
   ];
 
   it('refuses a retraction that would leave a later event invalid, naming it', () => {
-    const refusal = given(history).when(command('RetractEvent', { eventId: 'e2', reason: 'wrong GP' })).thenRefused(RuleCode.TIMELINE_CONFLICT);
+    const refusal = given(history)
+      .when(command('RetractEvent', { eventId: 'e2', reason: 'wrong GP' }))
+      .thenRefused(RuleCode.TIMELINE_CONFLICT);
     expect(refusal.conflictingEvent).toEqual({ eventId: 'e3', type: 'PartnerExited', effectiveDate: '2020-03-31' });
     expect(refusal.detail).toMatch(/^Retracting PartnerJoined \(4012345\) on 2005-01-01 would make the later PartnerExited/);
   });
@@ -98,7 +102,9 @@ describe('retractions and the timeline', () => {
   });
 
   it('refuses to retract an opening while other events depend on it', () => {
-    given(history).when(command('RetractEvent', { eventId: 'e1', reason: 'x' })).then(RuleCode.TIMELINE_CONFLICT);
+    given(history)
+      .when(command('RetractEvent', { eventId: 'e1', reason: 'x' }))
+      .then(RuleCode.TIMELINE_CONFLICT);
   });
 
   it('ignores retracted events when deciding', () => {
@@ -136,20 +142,32 @@ describe('merges', () => {
   });
 
   it('refuses a merge into itself', () => {
-    given([opened(OPEN)], [opened(OPEN)]).when(merge('2020-04-01', ODS)).then(RuleCode.MERGE_INTO_SELF);
+    given([opened(OPEN)], [opened(OPEN)])
+      .when(merge('2020-04-01', ODS))
+      .then(RuleCode.MERGE_INTO_SELF);
   });
 
   it('refuses a merge into a practice not in the register', () => {
-    given([opened(OPEN)], []).when(merge()).thenThrows(PracticeNotFoundError);
-    given([opened(OPEN)]).when(merge()).thenThrows(PracticeNotFoundError);
+    given([opened(OPEN)], [])
+      .when(merge())
+      .thenThrows(PracticeNotFoundError);
+    given([opened(OPEN)])
+      .when(merge())
+      .thenThrows(PracticeNotFoundError);
   });
 
   it('refuses a merge into a practice not open on the merge date', () => {
-    const notYet = given([opened('1990-01-01')], target()).when(merge('1999-01-01')).thenRefused(RuleCode.MERGE_TARGET_NOT_OPEN);
+    const notYet = given([opened('1990-01-01')], target())
+      .when(merge('1999-01-01'))
+      .thenRefused(RuleCode.MERGE_TARGET_NOT_OPEN);
     expect(notYet.detail).toContain('it does not open until 2000-01-01');
-    const closed = given([opened(OPEN)], target('2019-01-01')).when(merge()).thenRefused(RuleCode.MERGE_TARGET_NOT_OPEN);
+    const closed = given([opened(OPEN)], target('2019-01-01'))
+      .when(merge())
+      .thenRefused(RuleCode.MERGE_TARGET_NOT_OPEN);
     expect(closed.detail).toContain('closed on 2019-01-01');
-    given([opened(OPEN)], target('2020-04-01')).when(merge()).then(RuleCode.MERGE_TARGET_NOT_OPEN);
+    given([opened(OPEN)], target('2020-04-01'))
+      .when(merge())
+      .then(RuleCode.MERGE_TARGET_NOT_OPEN);
   });
 
   it('accepts a merge into a practice that closes later', () => {
@@ -169,7 +187,9 @@ describe('merges', () => {
   });
 
   it('refuses a merge of a practice already closed, and a retroactive target closure that strands an absorption', () => {
-    given([opened(OPEN), on('2019-01-01', event('PracticeClosed', { reason: 'x' }))], target()).when(merge()).then(RuleCode.PRACTICE_CLOSED);
+    given([opened(OPEN), on('2019-01-01', event('PracticeClosed', { reason: 'x' }))], target())
+      .when(merge())
+      .then(RuleCode.PRACTICE_CLOSED);
     const absorbing = [opened('2000-01-01', null, OTHER_ODS), on('2020-04-01', event('PracticeAbsorbed', { fromOdsCode: ODS }))];
     const refusal = given(absorbing)
       .when(command('ClosePractice', { odsCode: OTHER_ODS, reason: 'x', effectiveDate: '2019-01-01' }))

@@ -84,8 +84,7 @@ function conflict(action: string, broken: TimelineBreach, odsCode: string): Prac
 /** A short, human description of an event, e.g. "PartnerExited of GP 4012345 on 2020-03-31". */
 export function describeEvent({ event, effectiveDate }: TimelineEvent): string {
   const data = event.data as Record<string, unknown>;
-  const subject =
-    data.gmcNumber ?? data.federationId ?? data.pcnCode ?? data.trustCode ?? data.intoOdsCode ?? data.fromOdsCode;
+  const subject = data.gmcNumber ?? data.federationId ?? data.pcnCode ?? data.trustCode ?? data.intoOdsCode ?? data.fromOdsCode;
   const about = typeof subject === 'string' ? ` (${subject})` : '';
   return `${event.type}${about} on ${effectiveDate}`;
 }

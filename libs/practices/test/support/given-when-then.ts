@@ -15,8 +15,7 @@ type DataOf<T extends PracticeEventType> = Extract<PracticeEvent, { type: T }>['
 type FieldsOf<T extends PracticeCommandType> = Omit<Extract<PracticeCommand, { type: T }>, 'type' | 'odsCode'>;
 
 /** An event value: `event('PartnerJoined', { gmcNumber, name })`. */
-export const event = <T extends PracticeEventType>(type: T, data: DataOf<T>): PracticeEvent =>
-  ({ type, data }) as PracticeEvent;
+export const event = <T extends PracticeEventType>(type: T, data: DataOf<T>): PracticeEvent => ({ type, data }) as PracticeEvent;
 
 /** A command on practice ODS (or `odsCode` given in fields). */
 export const command = <T extends PracticeCommandType>(type: T, fields: FieldsOf<T> & { odsCode?: string }): PracticeCommand =>

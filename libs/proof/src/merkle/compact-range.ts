@@ -18,7 +18,8 @@ export class CompactRange {
     private treeSize = 0,
     frontier: readonly Hash[] = [],
   ) {
-    if (frontier.length !== popCount(treeSize)) throw new Error(`a tree of ${treeSize} leaves has ${popCount(treeSize)} frontier nodes, not ${frontier.length}`);
+    if (frontier.length !== popCount(treeSize))
+      throw new Error(`a tree of ${treeSize} leaves has ${popCount(treeSize)} frontier nodes, not ${frontier.length}`);
     this.frontier = [...frontier];
   }
 

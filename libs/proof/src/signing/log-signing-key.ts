@@ -19,7 +19,9 @@ export interface LogSigningKey {
 
 /** base64url SHA-256 of the public key's SubjectPublicKeyInfo DER: stable, short, and checkable by anyone holding the key. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64url');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64url');
 }
 
 export function describePublicKey(publicKey: KeyObject): { keyId: string; publicKeyPem: string } {

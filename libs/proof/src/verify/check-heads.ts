@@ -16,7 +16,8 @@ export function checkHeads(heads: readonly SignedTreeHead[], publicKeys: readonl
   heads.forEach((head, i) => {
     const key = keys.get(head.keyId);
     if (!key) problem(head, 'signature', `head of ${head.treeSize} is signed by key ${head.keyId}, which is not a key given to verify with`);
-    else if (!treeHeadSignatureValid(head, key)) problem(head, 'signature', `head of ${head.treeSize}: the signature does not verify (the head was altered or forged)`);
+    else if (!treeHeadSignatureValid(head, key))
+      problem(head, 'signature', `head of ${head.treeSize}: the signature does not verify (the head was altered or forged)`);
     const previous = heads[i - 1];
     if (previous && Date.parse(head.recordedThrough) < Date.parse(previous.recordedThrough)) {
       problem(head, 'heads', `head of ${head.treeSize} claims recordedThrough ${head.recordedThrough}, earlier than the head before it`);

@@ -27,7 +27,12 @@ export async function diagnoseLeaf(db: Queryable, difference: LeafDifference, tr
   if (now) {
     const signedAt = await storedLeafIndex(db, now.eventId);
     if (signedAt === null) {
-      return { kind: 'inserted', eventId: now.eventId, ...at, message: `event ${now.eventId} was inserted at leaf ${leafIndex}, where the signed log has another` };
+      return {
+        kind: 'inserted',
+        eventId: now.eventId,
+        ...at,
+        message: `event ${now.eventId} was inserted at leaf ${leafIndex}, where the signed log has another`,
+      };
     }
     return {
       kind: 'reordered',
@@ -36,7 +41,12 @@ export async function diagnoseLeaf(db: Queryable, difference: LeafDifference, tr
       message: `event ${now.eventId} now comes at leaf ${leafIndex} but was signed at leaf ${signedAt}: the log was reordered`,
     };
   }
-  return { kind: 'removed', eventId: stored!.eventId, ...at, message: `event ${stored!.eventId} (leaf ${leafIndex}) is no longer readable in the log` };
+  return {
+    kind: 'removed',
+    eventId: stored!.eventId,
+    ...at,
+    message: `event ${stored!.eventId} (leaf ${leafIndex}) is no longer readable in the log`,
+  };
 }
 
 async function eventExists(db: Queryable, eventId: string): Promise<boolean> {

@@ -42,12 +42,21 @@ export async function verifyLog(store: EventStore, pool: pg.Pool, options: Verif
   const pass = await hashLog(store, pool, heads, options, false);
   problems.push(...pass.problems);
   // The stored leaves only serve to name the event; read them in a second pass, and only when something is wrong.
-  const difference = problems.length > 0 || pass.events < (heads.at(-1)?.treeSize ?? 0) ? (await hashLog(store, pool, heads, options, true)).firstDifference : null;
+  const difference =
+    problems.length > 0 || pass.events < (heads.at(-1)?.treeSize ?? 0) ? (await hashLog(store, pool, heads, options, true)).firstDifference : null;
   const firstEvent = await nameFirstEvent(pool, problems, difference, heads);
   if (firstEvent && !problems.includes(firstEvent)) problems.unshift(firstEvent);
   const latestHead = heads.at(-1) ?? null;
   const listed = problems.slice(0, MAX_PROBLEMS_LISTED);
-  return { ok: listed.length === 0, events: pass.events, heads: heads.length, signedTreeSize: latestHead?.treeSize ?? 0, latestHead, firstEvent, problems: listed };
+  return {
+    ok: listed.length === 0,
+    events: pass.events,
+    heads: heads.length,
+    signedTreeSize: latestHead?.treeSize ?? 0,
+    latestHead,
+    firstEvent,
+    problems: listed,
+  };
 }
 
 interface LogPass {
@@ -57,7 +66,13 @@ interface LogPass {
 }
 
 /** One pass over the log in /feed order: roots at every head's size, the recordedThrough rule, and optionally the stored leaves. */
-async function hashLog(store: EventStore, pool: pg.Pool, heads: readonly SignedTreeHead[], options: VerifyLogOptions, compareStored: boolean): Promise<LogPass> {
+async function hashLog(
+  store: EventStore,
+  pool: pg.Pool,
+  heads: readonly SignedTreeHead[],
+  options: VerifyLogOptions,
+  compareStored: boolean,
+): Promise<LogPass> {
   const problems: LogProblem[] = [];
   const range = new CompactRange();
   const batchSize = options.batchSize ?? 5_000;
@@ -97,7 +112,13 @@ async function hashLog(store: EventStore, pool: pg.Pool, heads: readonly SignedT
 
   // Signed leaves the log no longer has.
   for (const head of heads.filter((h) => h.treeSize > range.size)) {
-    add({ kind: 'root', eventId: null, leafIndex: null, treeSize: head.treeSize, message: `head of ${head.treeSize} signs more events than the ${range.size} the log holds` });
+    add({
+      kind: 'root',
+      eventId: null,
+      leafIndex: null,
+      treeSize: head.treeSize,
+      message: `head of ${head.treeSize} signs more events than the ${range.size} the log holds`,
+    });
   }
   if (compareStored && !firstDifference) {
     const [missing] = await readLeaves(pool, range.size, range.size + 1);

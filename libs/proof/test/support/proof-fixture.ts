@@ -51,7 +51,8 @@ export async function openProofFixture(options: { batchSize?: number } = {}): Pr
       for (let p = 0; p < practices; p++) {
         const odsCode = `P${String(practiceNumber++)}`;
         const events = [event('PracticeOpened', { odsCode, name: `Practice ${odsCode}` }, '2010-01-01')];
-        for (let i = 1; i < eventsEach; i++) events.push(event('ListSizeRecorded', { registeredPatients: 1000 + i }, `2011-01-${String(i).padStart(2, '0')}`));
+        for (let i = 1; i < eventsEach; i++)
+          events.push(event('ListSizeRecorded', { registeredPatients: 1000 + i }, `2011-01-${String(i).padStart(2, '0')}`));
         await runtime.eventStore.append([{ streamId: `practice-${odsCode}`, expectedVersion: 0, events }]);
         appended += events.length;
       }

@@ -54,7 +54,19 @@ export async function insertEventRows(db: Pick<pg.ClientBase, 'query'>, rows: re
                                        effective_date, recorded_at)
        OVERRIDING SYSTEM VALUE
        VALUES ($1::bigint, $2::xid8, $3, $4, $5::uuid, $6, $7, $8::jsonb, $9::jsonb, $10::date, $11::timestamptz)`,
-      [row.position, row.transaction_id, row.stream_id, row.stream_version, row.event_id, row.type, row.schema_version, row.data, row.metadata, row.effective_date, row.recorded_at],
+      [
+        row.position,
+        row.transaction_id,
+        row.stream_id,
+        row.stream_version,
+        row.event_id,
+        row.type,
+        row.schema_version,
+        row.data,
+        row.metadata,
+        row.effective_date,
+        row.recorded_at,
+      ],
     );
   }
 }

@@ -28,7 +28,10 @@ export class AppendFunction1763856600000 implements MigrationInterface {
  * `when-channel-given`: only when a channel is passed (migration 1763856900000 says why appends no longer pass one).
  */
 export function appendFunctionSql(notify: 'always' | 'when-channel-given'): string {
-  const notifyStatement = notify === 'always' ? `PERFORM pg_notify(channel, '');` : `IF channel IS NOT NULL THEN
+  const notifyStatement =
+    notify === 'always'
+      ? `PERFORM pg_notify(channel, '');`
+      : `IF channel IS NOT NULL THEN
     PERFORM pg_notify(channel, '');
   END IF;`;
   return `

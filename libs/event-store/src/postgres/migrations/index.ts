@@ -4,4 +4,9 @@ import { AppendNotifiesAfterCommit1763856900000 } from './1763856900000-append-n
 import { IdempotencyPerPrincipal1764900000000 } from './1764900000000-idempotency-per-principal.js';
 
 /** TypeORM migrations of the event store, oldest first; compose them with other libraries' migrations. */
-export const eventStoreMigrations = [EventStoreInit1763856000000, AppendFunction1763856600000, AppendNotifiesAfterCommit1763856900000, IdempotencyPerPrincipal1764900000000];
+export const eventStoreMigrations = [
+  EventStoreInit1763856000000,
+  AppendFunction1763856600000,
+  AppendNotifiesAfterCommit1763856900000,
+  IdempotencyPerPrincipal1764900000000,
+];

@@ -68,7 +68,10 @@ export function landscapeFigures(practices: readonly SummaryFacts[], bands: read
     registeredPatients,
     providers: {
       total: [...providerPatients.values()].reduce((total, ofKind) => total + ofKind.size, 0),
-      byPopulationBand: bandTotals([...providerPatients.values()].flatMap((ofKind) => [...ofKind.values()]), bands),
+      byPopulationBand: bandTotals(
+        [...providerPatients.values()].flatMap((ofKind) => [...ofKind.values()]),
+        bands,
+      ),
     },
   };
 }

@@ -2,14 +2,16 @@ import type { SummaryFacts } from '../../read-models/practice-versions/summary-f
 import { landscapeFigures } from './landscape-figures.js';
 import { bandsFrom } from './population-bands.js';
 
-const practice = (overrides: Partial<Record<'commissioner' | 'type' | 'holder' | 'providerKind' | 'providerId' | 'trust' | 'pcn', string | null>> & {
-  partners?: number;
-  salaried?: number;
-  patients?: number | null;
-  single?: boolean;
-  noPartners?: boolean;
-  federations?: string[];
-}): SummaryFacts => [
+const practice = (
+  overrides: Partial<Record<'commissioner' | 'type' | 'holder' | 'providerKind' | 'providerId' | 'trust' | 'pcn', string | null>> & {
+    partners?: number;
+    salaried?: number;
+    patients?: number | null;
+    single?: boolean;
+    noPartners?: boolean;
+    federations?: string[];
+  },
+): SummaryFacts => [
   overrides.commissioner === undefined ? '08H' : overrides.commissioner,
   overrides.type === undefined ? 'GMS' : overrides.type,
   overrides.holder === undefined ? 'partnership' : overrides.holder,
@@ -39,7 +41,13 @@ describe('landscape figures from summary facts', () => {
       federations: { practicesInFederation: 0, byFederation: {} },
       pcns: { practicesInPcn: 0, pcns: 0 },
       registeredPatients: 0,
-      providers: { total: 0, byPopulationBand: [{ min: 0, max: 20_000, providers: 0, registeredPatients: 0 }, { min: 20_000, max: null, providers: 0, registeredPatients: 0 }] },
+      providers: {
+        total: 0,
+        byPopulationBand: [
+          { min: 0, max: 20_000, providers: 0, registeredPatients: 0 },
+          { min: 20_000, max: null, providers: 0, registeredPatients: 0 },
+        ],
+      },
     });
   });
 
@@ -48,7 +56,16 @@ describe('landscape figures from summary facts', () => {
       [
         practice({ commissioner: '99Z', providerId: 'P1' }),
         practice({ commissioner: null, type: null, holder: null, providerKind: null, providerId: null, patients: null }),
-        practice({ commissioner: '08H', type: 'APMS', holder: 'company', providerKind: 'company', providerId: 'C1', trust: 'RX1', pcn: 'U1', federations: ['F2', 'F1'] }),
+        practice({
+          commissioner: '08H',
+          type: 'APMS',
+          holder: 'company',
+          providerKind: 'company',
+          providerId: 'C1',
+          trust: 'RX1',
+          pcn: 'U1',
+          federations: ['F2', 'F1'],
+        }),
         practice({ commissioner: '08H', providerId: 'P2', pcn: 'U1', federations: ['F1'], single: true, partners: 1, salaried: 0 }),
         practice({ providerId: 'P3', pcn: 'U2', noPartners: true, partners: 0, salaried: 3 }),
       ],

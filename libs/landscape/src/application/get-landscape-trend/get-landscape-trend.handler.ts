@@ -23,9 +23,16 @@ export class GetLandscapeTrendHandler implements IQueryHandler<GetLandscapeTrend
   async execute(query: GetLandscapeTrend): Promise<LandscapeTrend> {
     const knownAt = requestedKnownAt(query.knownAt);
     if (query.commissioners === null && sameBands(query.bands, MODEL_BANDS)) {
-      const { rows } = await this.pool.query<NationalRow>(hotQuery(this.pool, 'landscape-national-trend', NATIONAL_TREND_SQL, [query.dates, knownAt]));
+      const { rows } = await this.pool.query<NationalRow>(
+        hotQuery(this.pool, 'landscape-national-trend', NATIONAL_TREND_SQL, [query.dates, knownAt]),
+      );
       const [row] = rows;
-      if (row.current) return { knownAt: row.known_at, every: query.every, points: trendPoints(query.dates, query.bands, aggregatesFromChanges(query.dates.length, row.changes)) };
+      if (row.current)
+        return {
+          knownAt: row.known_at,
+          every: query.every,
+          points: trendPoints(query.dates, query.bands, aggregatesFromChanges(query.dates.length, row.changes)),
+        };
     }
     const values = [query.dates, knownAt, query.commissioners === null ? null : [...query.commissioners], query.bands.map((band) => band.min)];
     const row = await this.aggregates(values);

@@ -21,7 +21,9 @@ const IsTrendEnd = () =>
       },
       defaultMessage: ({ object }: ValidationArguments) => {
         const { from, to } = object as LandscapeTrendParams;
-        return to < from ? '$property must not be before from' : `$property must be less than ${MAX_TREND_POINTS} intervals after from (at most ${MAX_TREND_POINTS} dates)`;
+        return to < from
+          ? '$property must not be before from'
+          : `$property must be less than ${MAX_TREND_POINTS} intervals after from (at most ${MAX_TREND_POINTS} dates)`;
       },
     },
   });
@@ -33,12 +35,21 @@ export class LandscapeTrendParams extends KnownAtParams {
 
   @IsCalendarDate()
   @IsTrendEnd()
-  @ApiProperty({ type: String, format: 'date', example: '2024-04-01', description: `the last date is the last one not after this; at most ${MAX_TREND_POINTS} dates` })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    example: '2024-04-01',
+    description: `the last date is the last one not after this; at most ${MAX_TREND_POINTS} dates`,
+  })
   to!: string;
 
   @IsOptional()
   @IsIn(TREND_INTERVALS)
-  @ApiPropertyOptional({ enum: TREND_INTERVALS, default: DEFAULT_INTERVAL, description: 'dates are from, then from plus one interval, two, … (day clamped to the month)' })
+  @ApiPropertyOptional({
+    enum: TREND_INTERVALS,
+    default: DEFAULT_INTERVAL,
+    description: 'dates are from, then from plus one interval, two, … (day clamped to the month)',
+  })
   every?: TrendInterval;
 
   @OptionalCommissioners()

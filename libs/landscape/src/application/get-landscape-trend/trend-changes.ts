@@ -4,7 +4,17 @@ import type { Totals, TrendAggregates } from './trend-points.js';
 export type TrendChange = readonly [figure: string, key: string, point: number, delta: number | string];
 
 /** The totals' figures in the order of TrendAggregates['totals'] after the point. */
-const TOTALS = ['open', 'partners', 'salaried', 'subcontracted', 'in_federation', 'in_pcn', 'single_handed', 'without_partners', 'registered_patients'] as const;
+const TOTALS = [
+  'open',
+  'partners',
+  'salaried',
+  'subcontracted',
+  'in_federation',
+  'in_pcn',
+  'single_handed',
+  'without_partners',
+  'registered_patients',
+] as const;
 
 /**
  * The aggregates the statement over the versions would give, from the read model's changes: each figure's running
@@ -25,7 +35,9 @@ export function aggregatesFromChanges(points: number, changes: readonly TrendCha
 
   const valueOf = (figure: string, key: string, point: number) => running.get(figure)?.get(key)?.[point] ?? 0;
   const nonZero = (figure: string): [number, string, number][] =>
-    [...(running.get(figure) ?? [])].flatMap(([key, series]) => series.flatMap((value, point) => (value === 0 ? [] : [[point, key, value] as [number, string, number]])));
+    [...(running.get(figure) ?? [])].flatMap(([key, series]) =>
+      series.flatMap((value, point) => (value === 0 ? [] : [[point, key, value] as [number, string, number]])),
+    );
   return {
     totals: Array.from({ length: points }, (_, point) => [point, ...TOTALS.map((figure) => valueOf(figure, '', point))] as Totals),
     by_contract_type: nonZero('contract_type'),

@@ -35,8 +35,18 @@ export function trendPoints(dates: readonly string[], bands: readonly Population
   }
 
   return dates.map((asOf, point) => {
-    const [, open, partners, salaried, subcontracted, inFederation, inPcn, singleHanded, withoutPartners, registeredPatients] =
-      totals.get(point) ?? [point, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const [, open, partners, salaried, subcontracted, inFederation, inPcn, singleHanded, withoutPartners, registeredPatients] = totals.get(point) ?? [
+      point,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+    ];
     const gps = partners + salaried;
     const perBand = byBand.get(point);
     return {
@@ -52,7 +62,11 @@ export function trendPoints(dates: readonly string[], bands: readonly Population
       registeredPatients,
       providers: {
         total: perBand?.reduce((total, band) => total + band.providers, 0) ?? 0,
-        byPopulationBand: bands.map((band, index) => ({ min: band.min, max: band.max, ...(perBand?.[index] ?? { providers: 0, registeredPatients: 0 }) })),
+        byPopulationBand: bands.map((band, index) => ({
+          min: band.min,
+          max: band.max,
+          ...(perBand?.[index] ?? { providers: 0, registeredPatients: 0 }),
+        })),
       },
     };
   });

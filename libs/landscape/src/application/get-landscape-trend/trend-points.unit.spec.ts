@@ -15,16 +15,29 @@ describe('trend points from the aggregates', () => {
       singleHanded: 0,
       withoutPartners: 0,
       registeredPatients: 0,
-      providers: { total: 0, byPopulationBand: [{ min: 0, max: 20_000, providers: 0, registeredPatients: 0 }, { min: 20_000, max: null, providers: 0, registeredPatients: 0 }] },
+      providers: {
+        total: 0,
+        byPopulationBand: [
+          { min: 0, max: 20_000, providers: 0, registeredPatients: 0 },
+          { min: 20_000, max: null, providers: 0, registeredPatients: 0 },
+        ],
+      },
     });
   });
 
   it('given aggregates for some dates, when assembled, then each lands on its date with counts in code order', () => {
     const points = trendPoints(['2016-04-01', '2016-07-01'], bandsFrom([20_000]), {
       totals: [[1, 3, 4, 3, 1, 2, 1, 1, 0, 30_000]],
-      by_contract_type: [[1, 'none', 1], [1, 'APMS', 1], [1, 'GMS', 1]],
+      by_contract_type: [
+        [1, 'none', 1],
+        [1, 'APMS', 1],
+        [1, 'GMS', 1],
+      ],
       by_trust: [[1, 'RL4', 1]],
-      by_band: [[1, 1, 1, 25_000], [1, 0, 1, 5_000]],
+      by_band: [
+        [1, 1, 1, 25_000],
+        [1, 0, 1, 5_000],
+      ],
     });
     expect(points[0].practices.open).toBe(0);
     expect(Object.keys(points[1].byContractType)).toEqual(['APMS', 'GMS', 'none']);
@@ -38,7 +51,13 @@ describe('trend points from the aggregates', () => {
       singleHanded: 1,
       withoutPartners: 0,
       registeredPatients: 30_000,
-      providers: { total: 2, byPopulationBand: [{ min: 0, max: 20_000, providers: 1, registeredPatients: 5_000 }, { min: 20_000, max: null, providers: 1, registeredPatients: 25_000 }] },
+      providers: {
+        total: 2,
+        byPopulationBand: [
+          { min: 0, max: 20_000, providers: 1, registeredPatients: 5_000 },
+          { min: 20_000, max: null, providers: 1, registeredPatients: 25_000 },
+        ],
+      },
     });
   });
 });

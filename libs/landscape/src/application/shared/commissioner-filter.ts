@@ -15,7 +15,10 @@ export const OptionalCommissioners = () =>
     Transform(({ value }) => (typeof value === 'string' ? [value] : value)),
     IsOptional(),
     ArrayMaxSize(MAX_COMMISSIONERS),
-    Matches(PATTERNS.commissionerCode, { each: true, message: `each $property must be a commissioner code matching ${PATTERNS.commissionerCode.source}` }),
+    Matches(PATTERNS.commissionerCode, {
+      each: true,
+      message: `each $property must be a commissioner code matching ${PATTERNS.commissionerCode.source}`,
+    }),
     ApiPropertyOptional({
       type: [String],
       example: ['00K', '5E1'],
@@ -24,5 +27,4 @@ export const OptionalCommissioners = () =>
   );
 
 /** The codes asked for, or null for no filter (an absent parameter). */
-export const commissionerFilter = (codes: readonly string[] | undefined): ReadonlySet<string> | null =>
-  codes === undefined ? null : new Set(codes);
+export const commissionerFilter = (codes: readonly string[] | undefined): ReadonlySet<string> | null => (codes === undefined ? null : new Set(codes));

@@ -22,7 +22,10 @@ export const OptionalInstant = (description: string) =>
     { type: String, format: 'date-time', example: '2024-01-01T00:00:00Z', description },
     ValidateBy({
       name: 'isIsoInstant',
-      validator: { validate: isIsoInstant, defaultMessage: () => '$property must be an ISO-8601 instant with a time zone, e.g. 2016-04-01T12:00:00Z' },
+      validator: {
+        validate: isIsoInstant,
+        defaultMessage: () => '$property must be an ISO-8601 instant with a time zone, e.g. 2016-04-01T12:00:00Z',
+      },
     }),
   );
 

@@ -2,7 +2,11 @@ import type { PracticeSnapshot, PracticeVersion } from '#practices';
 import { diffVersions } from './practice-version.js';
 
 const state = (fields: Record<string, unknown>) => fields as unknown as PracticeSnapshot;
-const version = (validFrom: string, validTo: string | null, fields: Record<string, unknown>): PracticeVersion => ({ validFrom, validTo, state: state(fields) });
+const version = (validFrom: string, validTo: string | null, fields: Record<string, unknown>): PracticeVersion => ({
+  validFrom,
+  validTo,
+  state: state(fields),
+});
 
 describe('diffVersions: which believed versions a plan closes and which it inserts', () => {
   const opened = version('2010-04-01', '2012-01-01', { name: 'Church Street', partners: ['4012345'] });

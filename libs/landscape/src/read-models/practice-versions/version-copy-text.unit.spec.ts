@@ -23,7 +23,9 @@ describe('COPY text of version rows', () => {
       type: 'PracticeOpened',
       data: { odsCode: 'M92011', name: 'Church\tStreet', openedOn: '2010-04-01', commissionerCode: '5E1', contract: null },
     } as unknown as PracticeEvent;
-    const history = [{ eventId: 'e1', streamVersion: 1, effectiveDate: '2010-04-01', recordedAt: '2024-01-01T00:00:00.000Z', event: opened }] as unknown as TimelineEvent[];
+    const history = [
+      { eventId: 'e1', streamVersion: 1, effectiveDate: '2010-04-01', recordedAt: '2024-01-01T00:00:00.000Z', event: opened },
+    ] as unknown as TimelineEvent[];
     const state = stateAt(history, '2011-01-01', '2024-01-02T00:00:00.000Z')!;
     const insert = { odsCode: 'M92011', validFrom: '2010-04-01', validTo: null, recordedFrom: '2024-01-01T00:00:00.000Z', recordedTo: null, state };
 
@@ -36,7 +38,11 @@ describe('COPY text of version rows', () => {
     });
 
     it('then chunks hold whole lines, all of them, in order, UTF-8 encoded', () => {
-      const inserts = Array.from({ length: 5 }, (_, i) => ({ ...insert, validFrom: `201${i}-04-01`, state: { ...state, name: `St Mary’s Café ${i}` } }));
+      const inserts = Array.from({ length: 5 }, (_, i) => ({
+        ...insert,
+        validFrom: `201${i}-04-01`,
+        state: { ...state, name: `St Mary’s Café ${i}` },
+      }));
       const lines = inserts.map(versionCopyLine);
       const line = Buffer.byteLength(lines[0]);
       const small = [...versionCopyChunks(inserts, line)];

@@ -12,6 +12,11 @@ export class AddPartnerController {
 
   @WriteRoute(':ods/partners', 'Record a partner joining', AddPartnerDto)
   record(@Param() path: PracticePath, @Body() body: AddPartnerDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'AddPartner', odsCode: path.ods, gmcNumber: body.gmcNumber, name: body.name, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        { type: 'AddPartner', odsCode: path.ods, gmcNumber: body.gmcNumber, name: body.name, effectiveDate: body.effectiveDate },
+        context,
+      ),
+    );
   }
 }

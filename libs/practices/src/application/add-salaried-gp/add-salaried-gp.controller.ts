@@ -12,6 +12,11 @@ export class AddSalariedGpController {
 
   @WriteRoute(':ods/salaried-gps', 'Record a salaried GP joining', AddSalariedGpDto)
   record(@Param() path: PracticePath, @Body() body: AddSalariedGpDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'AddSalariedGp', odsCode: path.ods, gmcNumber: body.gmcNumber, name: body.name, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        { type: 'AddSalariedGp', odsCode: path.ods, gmcNumber: body.gmcNumber, name: body.name, effectiveDate: body.effectiveDate },
+        context,
+      ),
+    );
   }
 }

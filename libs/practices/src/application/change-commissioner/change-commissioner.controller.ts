@@ -12,6 +12,11 @@ export class ChangeCommissionerController {
 
   @WriteRoute(':ods/commissioner', "Change a practice's commissioner", ChangeCommissionerDto)
   record(@Param() path: PracticePath, @Body() body: ChangeCommissionerDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'ChangeCommissioner', odsCode: path.ods, commissionerCode: body.commissionerCode, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        { type: 'ChangeCommissioner', odsCode: path.ods, commissionerCode: body.commissionerCode, effectiveDate: body.effectiveDate },
+        context,
+      ),
+    );
   }
 }

@@ -12,6 +12,16 @@ export class ChangeContractController {
 
   @WriteRoute(':ods/contract', "Change a practice's contract or contract holder", ChangeContractDto)
   record(@Param() path: PracticePath, @Body() body: ChangeContractDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'ChangeContract', odsCode: path.ods, contract: { type: body.type, holder: { kind: body.holder.kind, id: body.holder.id, name: body.holder.name } }, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        {
+          type: 'ChangeContract',
+          odsCode: path.ods,
+          contract: { type: body.type, holder: { kind: body.holder.kind, id: body.holder.id, name: body.holder.name } },
+          effectiveDate: body.effectiveDate,
+        },
+        context,
+      ),
+    );
   }
 }

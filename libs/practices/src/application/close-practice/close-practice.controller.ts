@@ -12,6 +12,8 @@ export class ClosePracticeController {
 
   @WriteRoute(':ods/close', 'Record the practice closing', ClosePracticeDto)
   record(@Param() path: PracticePath, @Body() body: ClosePracticeDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'ClosePractice', odsCode: path.ods, reason: body.reason, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange({ type: 'ClosePractice', odsCode: path.ods, reason: body.reason, effectiveDate: body.effectiveDate }, context),
+    );
   }
 }

@@ -12,6 +12,17 @@ export class ConvertPartnerToSalariedController {
 
   @WriteRoute(':ods/partners/:gmc/salaried-conversion', 'Record a partner becoming a salaried GP', ConvertPartnerToSalariedDto)
   record(@Param() path: PracticeGpPath, @Body() body: ConvertPartnerToSalariedDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'ConvertPartnerToSalaried', odsCode: path.ods, gmcNumber: path.gmc, employer: body.employer ?? 'practice', effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        {
+          type: 'ConvertPartnerToSalaried',
+          odsCode: path.ods,
+          gmcNumber: path.gmc,
+          employer: body.employer ?? 'practice',
+          effectiveDate: body.effectiveDate,
+        },
+        context,
+      ),
+    );
   }
 }

@@ -12,6 +12,8 @@ export class EndTrustSubcontractController {
 
   @WriteRoute(':ods/subcontract/end', 'Record the end of a trust subcontract', EndTrustSubcontractDto)
   record(@Param() path: PracticePath, @Body() body: EndTrustSubcontractDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'EndTrustSubcontract', odsCode: path.ods, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange({ type: 'EndTrustSubcontract', odsCode: path.ods, effectiveDate: body.effectiveDate }, context),
+    );
   }
 }

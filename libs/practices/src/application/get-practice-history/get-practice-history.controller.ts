@@ -10,11 +10,16 @@ import { GetPracticeHistory } from './get-practice-history.query.js';
 export class PracticeHistoryParams {
   @IsOptional()
   @IsIsoInstant()
-  @ApiPropertyOptional({ description: "what the register knew at this instant (default now, clamped to the instant through which the practice's stream is settled)" })
+  @ApiPropertyOptional({
+    description: "what the register knew at this instant (default now, clamped to the instant through which the practice's stream is settled)",
+  })
   knownAt?: string;
 
   @IsOptional()
-  @ApiPropertyOptional({ description: 'accepted for symmetry with other reads; history reads the log itself once writes in flight on the practice have settled, so it always includes answered writes' })
+  @ApiPropertyOptional({
+    description:
+      'accepted for symmetry with other reads; history reads the log itself once writes in flight on the practice have settled, so it always includes answered writes',
+  })
   minPosition?: string;
 }
 

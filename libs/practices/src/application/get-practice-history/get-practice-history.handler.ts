@@ -20,12 +20,14 @@ export class GetPracticeHistoryHandler implements IQueryHandler<GetPracticeHisto
     const cutoff = Date.parse(usedKnownAt);
     const known = stream.events.filter((event) => Date.parse(event.recordedAt) <= cutoff);
     if (known.length === 0) {
-      throw new NotFoundException({ title: 'Practice not found', detail: `no practice ${odsCode} was recorded by ${usedKnownAt}`, code: 'PRACTICE_NOT_FOUND' });
+      throw new NotFoundException({
+        title: 'Practice not found',
+        detail: `no practice ${odsCode} was recorded by ${usedKnownAt}`,
+        code: 'PRACTICE_NOT_FOUND',
+      });
     }
     const retractions = new Map(
-      known
-        .filter((event) => event.type === 'EventRetracted')
-        .map((event) => [(event.data as EventRetracted['data']).eventId, event] as const),
+      known.filter((event) => event.type === 'EventRetracted').map((event) => [(event.data as EventRetracted['data']).eventId, event] as const),
     );
     const events: PracticeHistoryEvent[] = known
       .map((event) => {

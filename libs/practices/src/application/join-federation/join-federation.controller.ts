@@ -12,6 +12,17 @@ export class JoinFederationController {
 
   @WriteRoute(':ods/federations', 'Record the practice joining a federation', JoinFederationDto)
   record(@Param() path: PracticePath, @Body() body: JoinFederationDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'JoinFederation', odsCode: path.ods, federationId: body.federationId, federationName: body.federationName, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        {
+          type: 'JoinFederation',
+          odsCode: path.ods,
+          federationId: body.federationId,
+          federationName: body.federationName,
+          effectiveDate: body.effectiveDate,
+        },
+        context,
+      ),
+    );
   }
 }

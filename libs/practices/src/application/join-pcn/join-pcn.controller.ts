@@ -12,6 +12,11 @@ export class JoinPcnController {
 
   @WriteRoute(':ods/pcn', 'Record the practice joining a primary care network', JoinPcnDto)
   record(@Param() path: PracticePath, @Body() body: JoinPcnDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'JoinPcn', odsCode: path.ods, pcnCode: body.pcnCode, pcnName: body.pcnName, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        { type: 'JoinPcn', odsCode: path.ods, pcnCode: body.pcnCode, pcnName: body.pcnName, effectiveDate: body.effectiveDate },
+        context,
+      ),
+    );
   }
 }

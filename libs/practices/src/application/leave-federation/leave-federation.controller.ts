@@ -12,6 +12,8 @@ export class LeaveFederationController {
 
   @WriteRoute(':ods/federations/:id/leave', 'Record the practice leaving a federation', LeaveFederationDto)
   record(@Param() path: PracticeFederationPath, @Body() body: LeaveFederationDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'LeaveFederation', odsCode: path.ods, federationId: path.id, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange({ type: 'LeaveFederation', odsCode: path.ods, federationId: path.id, effectiveDate: body.effectiveDate }, context),
+    );
   }
 }

@@ -12,6 +12,11 @@ export class MergePracticeController {
 
   @WriteRoute(':ods/merge', 'Record the practice merging into another', MergePracticeDto)
   record(@Param() path: PracticePath, @Body() body: MergePracticeDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'MergePractice', odsCode: path.ods, intoOdsCode: body.intoOdsCode, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        { type: 'MergePractice', odsCode: path.ods, intoOdsCode: body.intoOdsCode, effectiveDate: body.effectiveDate },
+        context,
+      ),
+    );
   }
 }

@@ -15,7 +15,14 @@ export class OpenPracticeController {
   open(@Body() body: OpenPracticeDto, @Write() context: WriteContext) {
     return this.commands.execute(
       new RecordPracticeChange(
-        { type: 'OpenPractice', odsCode: body.odsCode, name: body.name, openedOn: body.openedOn, commissionerCode: body.commissionerCode ?? null, contract: body.contract ?? null },
+        {
+          type: 'OpenPractice',
+          odsCode: body.odsCode,
+          name: body.name,
+          openedOn: body.openedOn,
+          commissionerCode: body.commissionerCode ?? null,
+          contract: body.contract ?? null,
+        },
         context,
       ),
     );

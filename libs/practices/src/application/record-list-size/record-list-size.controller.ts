@@ -12,6 +12,11 @@ export class RecordListSizeController {
 
   @WriteRoute(':ods/list-size', 'Record the registered list size', RecordListSizeDto)
   record(@Param() path: PracticePath, @Body() body: RecordListSizeDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'RecordListSize', odsCode: path.ods, registeredPatients: body.registeredPatients, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        { type: 'RecordListSize', odsCode: path.ods, registeredPatients: body.registeredPatients, effectiveDate: body.effectiveDate },
+        context,
+      ),
+    );
   }
 }

@@ -12,6 +12,11 @@ export class RecordPartnerExitController {
 
   @WriteRoute(':ods/partners/:gmc/exit', 'Record a partner exit', RecordPartnerExitDto)
   record(@Param() path: PracticeGpPath, @Body() body: RecordPartnerExitDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'RecordPartnerExit', odsCode: path.ods, gmcNumber: path.gmc, reason: body.reason, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        { type: 'RecordPartnerExit', odsCode: path.ods, gmcNumber: path.gmc, reason: body.reason, effectiveDate: body.effectiveDate },
+        context,
+      ),
+    );
   }
 }

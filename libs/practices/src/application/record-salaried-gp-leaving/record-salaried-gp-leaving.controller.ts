@@ -12,6 +12,11 @@ export class RecordSalariedGpLeavingController {
 
   @WriteRoute(':ods/salaried-gps/:gmc/leave', 'Record a salaried GP leaving', RecordSalariedGpLeavingDto)
   record(@Param() path: PracticeGpPath, @Body() body: RecordSalariedGpLeavingDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'RecordSalariedGpLeaving', odsCode: path.ods, gmcNumber: path.gmc, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        { type: 'RecordSalariedGpLeaving', odsCode: path.ods, gmcNumber: path.gmc, effectiveDate: body.effectiveDate },
+        context,
+      ),
+    );
   }
 }

@@ -12,6 +12,8 @@ export class RenamePracticeController {
 
   @WriteRoute(':ods/name', 'Rename a practice', RenamePracticeDto)
   record(@Param() path: PracticePath, @Body() body: RenamePracticeDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'RenamePractice', odsCode: path.ods, name: body.name, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange({ type: 'RenamePractice', odsCode: path.ods, name: body.name, effectiveDate: body.effectiveDate }, context),
+    );
   }
 }

@@ -1,11 +1,13 @@
-import { ConflictException, ForbiddenException, HttpException, NotFoundException, PreconditionFailedException, UnprocessableEntityException } from '@nestjs/common';
-import { IdempotencyKeyReusedError } from '#event-store';
 import {
-  EventNotFoundError,
-  PracticeAlreadyExistsError,
-  PracticeNotFoundError,
-  PracticeRuleViolation,
-} from '../../domain/index.js';
+  ConflictException,
+  ForbiddenException,
+  HttpException,
+  NotFoundException,
+  PreconditionFailedException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { IdempotencyKeyReusedError } from '#event-store';
+import { EventNotFoundError, PracticeAlreadyExistsError, PracticeNotFoundError, PracticeRuleViolation } from '../../domain/index.js';
 import { OutOfScopeError } from './write-scope.js';
 import { ConcurrencyConflictError, StreamVersionMismatchError } from './write-refusals.js';
 

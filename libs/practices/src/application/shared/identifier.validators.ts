@@ -63,7 +63,10 @@ export function IsIsoInstant(validationOptions?: ValidationOptions): PropertyDec
       name: 'isIsoInstant',
       validator: {
         validate: (value) => isIsoInstant(value),
-        defaultMessage: buildMessage((each) => `${each}$property must be an ISO-8601 instant with a time zone, e.g. 2016-04-01T12:00:00Z`, validationOptions),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be an ISO-8601 instant with a time zone, e.g. 2016-04-01T12:00:00Z`,
+          validationOptions,
+        ),
       },
     },
     validationOptions,

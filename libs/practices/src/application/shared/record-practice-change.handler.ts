@@ -65,7 +65,11 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
         throw new StreamVersionMismatchError(context.expectedVersion, practice.version ?? 0);
       }
       checkWriteScope(context.commissionerScope, command, { practice: practice.history, into: into?.history });
-      decision = decide(command, { practice: practice.history, practiceFold: this.timelines.foldOf(practiceStream, practice.history), into: into?.history });
+      decision = decide(command, {
+        practice: practice.history,
+        practiceFold: this.timelines.foldOf(practiceStream, practice.history),
+        into: into?.history,
+      });
     } catch (refusal) {
       if (practice.complete && (into?.complete ?? true)) throw refusal;
       return this.decideAndAppend(command, context, false);

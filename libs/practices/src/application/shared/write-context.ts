@@ -81,7 +81,9 @@ export function writeContextFrom(request: FastifyRequest): WriteContext {
     causationId: optionalHeader(request, 'x-causation-id') ?? null,
     expectedVersion: parseIfMatch(request),
     idempotencyKey: optionalHeader(request, 'idempotency-key'),
-    fingerprint: createHash('sha256').update(`${request.method} ${pathOf(request)}\n${body}`).digest('hex'),
+    fingerprint: createHash('sha256')
+      .update(`${request.method} ${pathOf(request)}\n${body}`)
+      .digest('hex'),
   };
 }
 

@@ -12,6 +12,11 @@ export class SubcontractToTrustController {
 
   @WriteRoute(':ods/subcontract', "Record the practice's contract being subcontracted to an NHS trust", SubcontractToTrustDto)
   record(@Param() path: PracticePath, @Body() body: SubcontractToTrustDto, @Write() context: WriteContext) {
-    return this.commands.execute(new RecordPracticeChange({ type: 'SubcontractToTrust', odsCode: path.ods, trustCode: body.trustCode, trustName: body.trustName, effectiveDate: body.effectiveDate }, context));
+    return this.commands.execute(
+      new RecordPracticeChange(
+        { type: 'SubcontractToTrust', odsCode: path.ods, trustCode: body.trustCode, trustName: body.trustName, effectiveDate: body.effectiveDate },
+        context,
+      ),
+    );
   }
 }
