@@ -1,3 +1,4 @@
+import { SeededRandom } from '#demo-history';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime, type Runtime } from '#runtime';
@@ -18,7 +19,6 @@ import { say } from './progress.js';
 import { measureRebuild, prepareProjection } from './rebuild/rebuild-bench.js';
 import { measureNotary, measureVerifyLog, prepareTree } from './proof/proof-bench.js';
 import type { BenchReport } from './report/bench-report.js';
-import { BenchRandom } from './seeded-random.js';
 import { ratio } from './stats.js';
 
 export interface NationalRunOptions {
@@ -106,7 +106,7 @@ async function runApiParts(
   const facts = await readLogFacts(runtime.database.pool);
   // Seeded by the log's length: a fresh database always gets the same plan, while a reused one (whose earlier runs
   // lengthened the streams they wrote to) gets practices with their national-history lengths, not the same ones again.
-  const plan = new WritePlan(openPractices(facts), new BenchRandom(7 + (report.dataset.events ?? 0)));
+  const plan = new WritePlan(openPractices(facts), new SeededRandom(7 + (report.dataset.events ?? 0)));
   const { profileDir } = options;
   // As deployed: writers hold recorder keys, reporting jobs reader keys (the API loads its keys as it starts).
   const recorder = await issueBenchKey(runtime.database.pool, 'recorder');

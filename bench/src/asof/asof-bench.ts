@@ -1,10 +1,11 @@
+import { SeededRandom } from '#demo-history';
 import type { EventStore } from '#event-store';
 import type { ApiEndpoint } from '../api/bench-keys.js';
 import { KeepAliveClient } from '../api/http-client.js';
 import type { LogFacts, PracticeFacts } from '../dataset/practice-facts.js';
 import { say } from '../progress.js';
 import type { AsOfFigures } from '../report/bench-report.js';
-import { addDays, BenchRandom, randomDate, today } from '../seeded-random.js';
+import { addDays, randomDate, today } from '../seeded-random.js';
 import { median, percentile, ratio, timed } from '../stats.js';
 import { comparableApiSummary, naiveFoldSummary } from './naive-fold-summary.js';
 
@@ -45,7 +46,7 @@ const TREND_POINTS = 100;
  */
 export async function runAsOfReads(api: ApiEndpoint, facts: LogFacts, options: AsOfOptions): Promise<AsOfReads> {
   const client = new KeepAliveClient(api.baseUrl, api.authorization);
-  const random = new BenchRandom(2_004);
+  const random = new SeededRandom(2_004);
   try {
     const summaryPath = () => `/landscape/summary?asOf=${randomDate(random, options.historyStart, today())}`;
     const summary = await sample(client, 'summary', summaryPath, options.summarySamples, options);
@@ -142,7 +143,7 @@ function addMonths(firstOfMonth: string, months: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-function randomInstant(random: BenchRandom, from: string, to: string): string {
+function randomInstant(random: SeededRandom, from: string, to: string): string {
   const start = Date.parse(from);
   const end = Date.parse(to);
   return new Date(start + Math.floor(random.next() * Math.max(1, end - start))).toISOString();

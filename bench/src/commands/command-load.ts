@@ -1,7 +1,8 @@
+import { SeededRandom } from '#demo-history';
 import type { ApiEndpoint } from '../api/bench-keys.js';
 import { KeepAliveClient } from '../api/http-client.js';
 import { say } from '../progress.js';
-import { BenchRandom } from '../seeded-random.js';
+
 import { percentile, perSecond } from '../stats.js';
 import { listSizeCommand, type WritePlan, type WriteTarget } from './write-plan.js';
 
@@ -34,7 +35,7 @@ export async function runCommandLoad(api: ApiEndpoint, plan: WritePlan, options:
   const clients = Array.from({ length: options.clients }, (_, index) => ({
     http: new KeepAliveClient(api.baseUrl, api.authorization),
     targets: plan.take(options.practicesPerClient),
-    random: new BenchRandom(1_000 + index),
+    random: new SeededRandom(1_000 + index),
     sent: 0,
   }));
   const failures = new Map<string, number>();

@@ -1,5 +1,6 @@
+import type { SeededRandom } from '#demo-history';
 import type { PracticeFacts } from '../dataset/practice-facts.js';
-import { addDays, type BenchRandom } from '../seeded-random.js';
+import { addDays } from '../seeded-random.js';
 
 /** A practice a client writes to, with the next effective date to use (always after everything on its stream). */
 export interface WriteTarget {
@@ -14,8 +15,8 @@ export interface WriteTarget {
 export class WritePlan {
   private readonly pool: WriteTarget[];
 
-  constructor(openPractices: readonly PracticeFacts[], random: BenchRandom) {
-    this.pool = random.shuffled(openPractices).map((p) => ({ odsCode: p.odsCode, nextDate: addDays(p.lastDate, 1) }));
+  constructor(openPractices: readonly PracticeFacts[], random: SeededRandom) {
+    this.pool = random.shuffle(openPractices).map((p) => ({ odsCode: p.odsCode, nextDate: addDays(p.lastDate, 1) }));
   }
 
   /** Takes `count` practices no one else writes to. */
@@ -27,7 +28,7 @@ export class WritePlan {
 
 export function listSizeCommand(
   target: WriteTarget,
-  random: BenchRandom,
+  random: SeededRandom,
 ): { path: string; body: { registeredPatients: number; effectiveDate: string } } {
   const effectiveDate = target.nextDate;
   target.nextDate = addDays(effectiveDate, 1);

@@ -1,7 +1,8 @@
+import { SeededRandom } from '#demo-history';
 import type { ApiEndpoint } from '../api/bench-keys.js';
 import { KeepAliveClient } from '../api/http-client.js';
 import { listSizeCommand, type WriteTarget } from '../commands/write-plan.js';
-import { BenchRandom } from '../seeded-random.js';
+
 import { percentile } from '../stats.js';
 
 export interface LagResult {
@@ -21,7 +22,7 @@ export interface LagResult {
  */
 export async function probeLag(api: ApiEndpoint, targets: readonly WriteTarget[], until: Promise<unknown>, maxSamples: number): Promise<LagResult> {
   const client = new KeepAliveClient(api.baseUrl, api.authorization);
-  const random = new BenchRandom(4_242);
+  const random = new SeededRandom(4_242);
   const samples: number[] = [];
   let stale = 0;
   let failed = 0;
