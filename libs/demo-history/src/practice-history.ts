@@ -1,7 +1,7 @@
 import type { NewEvent } from '#event-store';
 import {
   decide,
-  PRACTICE_EVENT_SCHEMA_VERSION,
+  toNewEvent,
   PracticeAlreadyExistsError,
   PracticeNotFoundError,
   PracticeRuleViolation,
@@ -85,22 +85,16 @@ export class PracticeHistory {
     const eventId = seededUuid(this.ids);
     const streamVersion = this.recordedVersion + this.events.length + 1;
     this.timelines.add({ eventId, event: decided.event, effectiveDate: decided.effectiveDate, streamVersion, recordedAt: DECIDED_AT });
-    const { type } = decided.event;
     const late = this.lateFrom !== null;
-    this.events.push({
-      eventId,
-      type,
-      data: decided.event.data,
-      schemaVersion: PRACTICE_EVENT_SCHEMA_VERSION,
-      effectiveDate: decided.effectiveDate,
-      metadata: {
+    this.events.push(
+      toNewEvent(decided, eventId, {
         recordedBy: this.context.recordedBy,
         correlationId: this.correlationId,
         causationId: null,
         seed: this.context.seed,
         ...(late ? { note: 'late-recorded correction' } : {}),
-      },
-    });
+      }),
+    );
     return eventId;
   }
 }

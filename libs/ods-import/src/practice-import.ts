@@ -1,6 +1,6 @@
 import {
   decide,
-  PRACTICE_EVENT_SCHEMA_VERSION,
+  toNewEvent,
   PracticeAlreadyExistsError,
   PracticeNotFoundError,
   PracticeRuleViolation,
@@ -65,14 +65,9 @@ export function importPractice(practice: PracticeToImport, stream: readonly Time
           streamVersion: timeline.length + 1,
           recordedAt: context.now,
         });
-        events.push({
-          eventId,
-          type: decided.event.type,
-          data: decided.event.data,
-          schemaVersion: PRACTICE_EVENT_SCHEMA_VERSION,
-          effectiveDate: decided.effectiveDate,
-          metadata: { recordedBy: context.recordedBy, correlationId: context.correlationId, causationId: null, source: from },
-        });
+        events.push(
+          toNewEvent(decided, eventId, { recordedBy: context.recordedBy, correlationId: context.correlationId, causationId: null, source: from }),
+        );
       }
       return true;
     } catch (error) {

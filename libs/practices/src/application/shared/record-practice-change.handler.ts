@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, WrongExpectedVersionError, type AppendResult, type StreamAppend } from '#event-store';
-import {
-  decide,
-  practiceStreamId,
-  PRACTICE_EVENT_SCHEMA_VERSION,
-  type DecidedEvent,
-  type Decision,
-  type PracticeCommand,
-} from '../../domain/index.js';
+import { decide, practiceStreamId, type DecidedEvent, type Decision, type PracticeCommand } from '../../domain/index.js';
 import { PracticeTimelineCache } from './practice-timeline.cache.js';
+import { toNewEvent } from './timeline.mapping.js';
 import { RecordPracticeChange, type WriteResult } from './record-practice-change.command.js';
 import type { WriteContext } from './write-context.js';
 import { checkWriteScope } from './write-scope.js';
@@ -75,13 +69,13 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
       return this.decideAndAppend(command, context, false);
     }
     const appends: StreamAppend[] = [
-      { streamId: practiceStream, expectedVersion: practice.version, events: decision.practice.map((e) => toNewEvent(e, context)) },
+      { streamId: practiceStream, expectedVersion: practice.version, events: decision.practice.map((e) => newEventOf(e, context)) },
     ];
     if (intoStream && into && decision.into?.length) {
       appends.push({
         streamId: intoStream,
         expectedVersion: into.version,
-        events: decision.into.map((e) => toNewEvent(e, context)),
+        events: decision.into.map((e) => newEventOf(e, context)),
       });
     }
     const result = await this.store.append(appends, {
@@ -94,15 +88,8 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
   }
 }
 
-function toNewEvent(decided: DecidedEvent, context: WriteContext) {
-  return {
-    eventId: randomUUID(),
-    type: decided.event.type,
-    data: decided.event.data,
-    schemaVersion: PRACTICE_EVENT_SCHEMA_VERSION,
-    effectiveDate: decided.effectiveDate,
-    metadata: { recordedBy: context.recordedBy, correlationId: context.correlationId, causationId: context.causationId },
-  };
+function newEventOf(decided: DecidedEvent, { recordedBy, correlationId, causationId }: WriteContext) {
+  return toNewEvent(decided, randomUUID(), { recordedBy, correlationId, causationId });
 }
 
 function toWriteResult(result: AppendResult, odsCode: string): WriteResult {

@@ -1,5 +1,5 @@
-import type { RecordedEvent, StreamRead } from '#event-store';
-import type { PracticeEvent, TimelineEvent } from '../../domain/index.js';
+import type { EventMetadata, NewEvent, RecordedEvent, StreamRead } from '#event-store';
+import { PRACTICE_EVENT_SCHEMA_VERSION, type DecidedEvent, type PracticeEvent, type TimelineEvent } from '../../domain/index.js';
 
 export function toTimelineEvent(recorded: RecordedEvent): TimelineEvent {
   return {
@@ -12,3 +12,15 @@ export function toTimelineEvent(recorded: RecordedEvent): TimelineEvent {
 }
 
 export const toTimeline = (stream: StreamRead | undefined): TimelineEvent[] => (stream?.events ?? []).map(toTimelineEvent);
+
+/** A decided event as the store appends it: the one mapping used by the API's writes, the ODS import and the seeder. */
+export function toNewEvent(decided: DecidedEvent, eventId: string, metadata: EventMetadata): NewEvent {
+  return {
+    eventId,
+    type: decided.event.type,
+    data: decided.event.data,
+    schemaVersion: PRACTICE_EVENT_SCHEMA_VERSION,
+    effectiveDate: decided.effectiveDate,
+    metadata,
+  };
+}
