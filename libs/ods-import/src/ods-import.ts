@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { EventStore, WrongExpectedVersionError, type StreamAppend } from '#event-store';
-import { practiceStreamId, toTimeline } from '#practices';
+import { EventStore, type StreamAppend } from '#event-store';
+import { practiceStreamId, retryLostRaces, toTimeline } from '#practices';
 import type { SourcedSpell } from './commissioner-spells.js';
 import { parsePracticeRow, prescribingSettingOf } from './epraccur.row.js';
 import { ImportTally, type ImportProgress, type OdsImportReport } from './import-report.js';
@@ -115,30 +115,27 @@ export async function importOds(store: EventStore, options: OdsImportOptions): P
 }
 
 async function importBatch(store: EventStore, batch: readonly PracticeToImport[], context: ImportContext, tally: ImportTally): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const streamIds = batch.map(({ record }) => practiceStreamId(record.odsCode));
-    const streams = await store.readStreams(streamIds);
-    const results = batch.map((practice) => importPractice(practice, toTimeline(streams.get(practiceStreamId(practice.record.odsCode))), context));
-    const appends: StreamAppend[] = [];
-    results.forEach((result, index) => {
-      if (result.events.length === 0) return;
-      const streamId = streamIds[index];
-      appends.push({ streamId, expectedVersion: streams.get(streamId)?.version ?? 0, events: result.events });
-    });
-    try {
+  const streamIds = batch.map(({ record }) => practiceStreamId(record.odsCode));
+  const results = await retryLostRaces(
+    async () => {
+      const streams = await store.readStreams(streamIds);
+      const decided = batch.map((practice, index) => importPractice(practice, toTimeline(streams.get(streamIds[index])), context));
+      const appends: StreamAppend[] = [];
+      decided.forEach((result, index) => {
+        const streamId = streamIds[index];
+        if (result.events.length > 0) appends.push({ streamId, expectedVersion: streams.get(streamId)?.version ?? 0, events: result.events });
+      });
       if (appends.length > 0) await store.append(appends);
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError && attempt < MAX_BATCH_ATTEMPTS) continue;
-      throw error;
-    }
-    for (const result of results) {
-      tally.skipped.push(...result.skipped);
-      if (result.outcome === 'new') tally.newPractices++;
-      else if (result.outcome === 'updated') tally.updated++;
-      else tally.unchanged++;
-      tally.countEvents(result.events.map((event) => event.type));
-    }
-    return;
+      return decided;
+    },
+    { maxAttempts: MAX_BATCH_ATTEMPTS },
+  );
+  for (const result of results) {
+    tally.skipped.push(...result.skipped);
+    if (result.outcome === 'new') tally.newPractices++;
+    else if (result.outcome === 'updated') tally.updated++;
+    else tally.unchanged++;
+    tally.countEvents(result.events.map((event) => event.type));
   }
 }
 

@@ -8,3 +8,4 @@ export * from './application/shared/record-practice-change.command.js';
 export * from './application/shared/stream-prefix-cache.js';
 export * from './application/shared/timeline.mapping.js';
 export * from './application/shared/write-context.js';
+export * from './application/shared/lost-race-retry.js';

@@ -7,14 +7,11 @@ import { toNewEvent } from './timeline.mapping.js';
 import { RecordPracticeChange, type WriteResult } from './record-practice-change.command.js';
 import type { WriteContext } from './write-context.js';
 import { checkWriteScope } from './write-scope.js';
-import { ConcurrencyConflictError, StreamVersionMismatchError } from './write-refusals.js';
+import { retryLostRaces } from './lost-race-retry.js';
+import { StreamVersionMismatchError } from './write-refusals.js';
 
-/**
- * Lost races are decided again on the new state. Each round one racer wins, so n writers on one practice need up to n
- * rounds; a short random back-off spreads them out so they stop colliding.
- */
+/** Up to this many writers racing on one practice all succeed. */
 const MAX_ATTEMPTS = 30;
-const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
 
 @CommandHandler(RecordPracticeChange)
 export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracticeChange, WriteResult> {
@@ -28,17 +25,15 @@ export class RecordPracticeChangeHandler implements ICommandHandler<RecordPracti
       const earlier = await this.store.findIdempotentResult(context.idempotencyKey, context.fingerprint, context.recordedBy);
       if (earlier) return toWriteResult(earlier, command.odsCode);
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // The first attempt decides on what this process holds; after a lost race, on the streams read afresh.
-        return toWriteResult(await this.decideAndAppend(command, context, attempt === 1), command.odsCode);
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (context.expectedVersion !== undefined) throw new StreamVersionMismatchError(context.expectedVersion, error.actualVersion ?? 0);
-        if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyConflictError(attempt, error.message);
-        await backOff(attempt);
-      }
-    }
+    const refuse = (race: WrongExpectedVersionError) =>
+      context.expectedVersion === undefined ? null : new StreamVersionMismatchError(context.expectedVersion, race.actualVersion ?? 0);
+    // The first attempt decides on what this process holds; after a lost race, on the streams read afresh.
+    const result = await retryLostRaces((attempt) => this.decideAndAppend(command, context, attempt === 1), {
+      maxAttempts: MAX_ATTEMPTS,
+      backOff: true,
+      refuse,
+    });
+    return toWriteResult(result, command.odsCode);
   }
 
   /**
