@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { initTestApp, testClients } from '../../../test/support/test-app.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { startPrivateCluster, type PrivateCluster } from '../../../test/support/private-cluster.js';
-import { byStatus, startWriters } from './fault-load.js';
+import { byStatus, startWriters } from './support/fault-load.js';
 
 const WRITERS = ['K10001', 'K10002', 'K10003', 'K10004', 'K10005', 'K10006', 'K10007', 'K10008'];
 const OUTAGE_MS = 5_000;

@@ -5,8 +5,8 @@ import { REQUEST_TIMEOUTS } from '#platform';
 import { openRuntime, type Runtime } from '#runtime';
 import { initTestApp, testClients } from '../../../test/support/test-app.js';
 import { startPrivateCluster, type PrivateCluster } from '../../../test/support/private-cluster.js';
-import { listenOnLoopback } from './raw-http.js';
-import { byStatus, startWriters, type Answer } from './fault-load.js';
+import { listenOnLoopback } from './support/raw-http.js';
+import { byStatus, startWriters, type Answer } from './support/fault-load.js';
 
 const LOCK_HELD_MS = 45_000;
 type Http = Awaited<ReturnType<typeof testClients>>['http'];

@@ -11,7 +11,7 @@ import { eventually } from '../../../test/support/eventually.js';
 import { startPrivateCluster, startStreamingReplica, type PrivateCluster } from '../../../test/support/private-cluster.js';
 import { startProjectorProcess, type ProjectorProcess } from '../../../test/support/projector-process.js';
 import { initTestApp, testClients } from '../../../test/support/test-app.js';
-import { byStatus, startWriters } from './fault-load.js';
+import { byStatus, startWriters } from './support/fault-load.js';
 
 /**
  * SPEC §11 as docker/compose.yaml deploys it, on private clusters: a primary, a hot standby streaming from it, two API

@@ -3,7 +3,7 @@ import { REQUEST_TIMEOUTS } from '#platform';
 import { LOAD_LIMITS } from '../src/http/back-pressure.js';
 import { startTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { eventually } from '../../../test/support/eventually.js';
-import { listenOnLoopback, rawRequest } from './raw-http.js';
+import { listenOnLoopback, rawRequest } from './support/raw-http.js';
 
 const onServer = process.env.DATABASE_URL ? it : it.skip;
 const PROBLEM = /^application\/problem\+json/;

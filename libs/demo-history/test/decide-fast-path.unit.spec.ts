@@ -1,5 +1,5 @@
 import { decide, decideByFullValidation, effectiveTimeline, foldHistory, foldOnto, type PracticeCommand, type TimelineEvent } from '#practices';
-import { generatedHistories } from './generated-histories.js';
+import { generatedHistories } from './support/generated-histories.js';
 
 /**
  * `decide` takes a fast path for changes dated on or after the end of the timeline. Over generated national-style

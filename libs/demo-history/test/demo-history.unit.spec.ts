@@ -1,6 +1,6 @@
 import type { TimelineEvent } from '#practices';
 import { generateDemoHistory, generatePracticeOutlines, type GeneratedChunk } from '#demo-history';
-import { replayThroughDecider } from './replay-through-decider.js';
+import { replayThroughDecider } from './support/replay-through-decider.js';
 
 const OPTIONS = { fromYear: 2004, toDate: '2025-06-30', chunkPractices: 20, keepTimelines: true } as const;
 

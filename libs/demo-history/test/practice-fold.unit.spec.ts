@@ -1,5 +1,5 @@
 import { effectiveTimeline, evolve, foldHistory, foldOnto, initialState, type PracticeFold, type TimelineEvent } from '#practices';
-import { generatedHistories } from './generated-histories.js';
+import { generatedHistories } from './support/generated-histories.js';
 
 /**
  * Command handlers keep each practice's fold between commands and carry it on to the events recorded since. Over

@@ -1,5 +1,5 @@
 import { extendVersions, practiceVersions, type PracticeVersion, type TimelineEvent } from '#practices';
-import { generatedHistories } from './generated-histories.js';
+import { generatedHistories } from './support/generated-histories.js';
 
 /**
  * The projector extends a practice's versions append by append. Over generated histories (corrections, retractions,

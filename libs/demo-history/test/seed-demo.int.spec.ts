@@ -4,7 +4,7 @@ import type { RecordedEvent } from '#event-store';
 import { generatePracticeOutlines, seedDemo } from '#demo-history';
 import { importOds } from '#ods-import';
 import { PRACTICE_STREAM_PREFIX, practiceStreamId, toTimeline, type TimelineEvent } from '#practices';
-import { replayThroughDecider } from './replay-through-decider.js';
+import { replayThroughDecider } from './support/replay-through-decider.js';
 import { openServerStore, type ServerStore } from '../../../test/support/server-store.js';
 
 const OPTIONS = { seed: 11, practices: 30, fromYear: 2004, toDate: '2025-06-30', chunkPractices: 15 } as const;

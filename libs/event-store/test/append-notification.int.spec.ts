@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { APPENDED_CHANNEL } from '../src/postgres/append-transaction.js';
 import { APPEND_EVENTS_SQL } from '../src/postgres/append.sql.js';
-import { openServerFixture, streamAppend, type EventStoreFixture } from './event-store-fixture.js';
+import { openServerFixture, streamAppend, type EventStoreFixture } from './support/event-store-fixture.js';
 
 /** A bare append_events call for one new stream of one event, notifying `channel` (null: none). */
 function appendDirectly(pool: pg.Pool, channel: string | null) {

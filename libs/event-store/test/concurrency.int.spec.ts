@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from '../src/errors.js';
 import type { LogCursor, RecordedEvent, StreamAppend } from '../src/event-store.port.js';
 import type { PostgresEventStore } from '../src/postgres/postgres-event-store.js';
-import { cursorAfterEverything, eventually, newEvent, openServerFixture, streamAppend, type EventStoreFixture } from './event-store-fixture.js';
+import {
+  cursorAfterEverything,
+  eventually,
+  newEvent,
+  openServerFixture,
+  streamAppend,
+  type EventStoreFixture,
+} from './support/event-store-fixture.js';
 
 const WRITERS = 8;
 const APPENDS_PER_WRITER = 200;

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '#platform';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../src/errors.js';
 import { PostgresEventStore } from '../src/postgres/postgres-event-store.js';
-import { migrate, streamAppend } from './event-store-fixture.js';
+import { migrate, streamAppend } from './support/event-store-fixture.js';
 
 describe('PostgresEventStore on the embedded PGlite', () => {
   let embedded: EmbeddedPostgres;

@@ -3,7 +3,14 @@ import { decodeCursor } from '../src/cursor.js';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../src/errors.js';
 import { NO_STREAM, type RecordedEvent } from '../src/event-store.port.js';
 import { EventUpcasters } from '../src/upcasting/event-upcasters.js';
-import { cursorAfterEverything, eventually, newEvent, openServerFixture, streamAppend, type EventStoreFixture } from './event-store-fixture.js';
+import {
+  cursorAfterEverything,
+  eventually,
+  newEvent,
+  openServerFixture,
+  streamAppend,
+  type EventStoreFixture,
+} from './support/event-store-fixture.js';
 
 describe('PostgresEventStore on a PostgreSQL server', () => {
   let fixture: EventStoreFixture;

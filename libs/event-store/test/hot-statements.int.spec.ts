@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedVersionError } from '../src/errors.js';
 import { NO_STREAM } from '../src/event-store.port.js';
-import { eventually, newEvent, openServerFixture, streamAppend, type EventStoreFixture } from './event-store-fixture.js';
+import { eventually, newEvent, openServerFixture, streamAppend, type EventStoreFixture } from './support/event-store-fixture.js';
 
 describe('the write path on a PostgreSQL server', () => {
   let fixture: EventStoreFixture;

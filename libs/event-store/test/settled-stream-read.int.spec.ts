@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '../../../test/support/eventually.js';
-import { openServerFixture, streamAppend, type EventStoreFixture } from './event-store-fixture.js';
+import { openServerFixture, streamAppend, type EventStoreFixture } from './support/event-store-fixture.js';
 
 /** A per-stream knownAt must be repeatable: nothing recorded at or before it may join the stream later. */
 describe('reading one stream once it has settled (PostgreSQL server)', () => {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { RecordedEvent } from '#event-store';
 import { importOds } from '#ods-import';
 import { practiceStreamId } from '#practices';
-import { dayAfter, expectedCommissionerChanges, rawPractices, rawSpells } from './raw-ods.js';
+import { dayAfter, expectedCommissionerChanges, rawPractices, rawSpells } from './support/raw-ods.js';
 import { openServerStore, type ServerStore } from '../../../test/support/server-store.js';
 
 const FIXTURES = resolve('test/fixtures/ods');

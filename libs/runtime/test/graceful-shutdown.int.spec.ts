@@ -7,7 +7,7 @@ const register = join(root, 'libs/landscape/test/support/ts-register.mjs');
 
 /** Starts the child, waits for it to say ready, sends the signals, and reports how and how soon it exited. */
 async function signalled(signals: NodeJS.Signals[], deadlineMs: number): Promise<{ code: number | null; ms: number }> {
-  const child = spawn(process.execPath, ['--import', register, join(root, 'libs/runtime/test/shutdown-child.ts')], {
+  const child = spawn(process.execPath, ['--import', register, join(root, 'libs/runtime/test/support/shutdown-child.ts')], {
     env: { ...process.env, NODE_OPTIONS: '', DEADLINE_MS: String(deadlineMs) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

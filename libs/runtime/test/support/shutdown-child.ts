@@ -1,4 +1,4 @@
-import { exitOnSignals } from '../src/graceful-shutdown.js';
+import { exitOnSignals } from '../../src/graceful-shutdown.js';
 
 // A process whose closing never ends (a request stuck on the database), for graceful-shutdown.int.spec.ts.
 exitOnSignals(

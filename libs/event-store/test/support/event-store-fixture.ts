@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { eventually } from '../../../test/support/eventually.js';
-import { createServerDatabase } from '../../../test/support/server-database.js';
-import type { LogCursor, NewEvent, StreamAppend } from '../src/event-store.port.js';
-import { eventStoreMigrations } from '../src/postgres/migrations/index.js';
-import { PostgresEventStore, type PostgresEventStoreOptions } from '../src/postgres/postgres-event-store.js';
+import { eventually } from '../../../../test/support/eventually.js';
+import { createServerDatabase } from '../../../../test/support/server-database.js';
+import type { LogCursor, NewEvent, StreamAppend } from '../../src/event-store.port.js';
+import { eventStoreMigrations } from '../../src/postgres/migrations/index.js';
+import { PostgresEventStore, type PostgresEventStoreOptions } from '../../src/postgres/postgres-event-store.js';
 
 export interface EventStoreFixture {
   readonly url: string;

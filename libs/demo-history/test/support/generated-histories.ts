@@ -1,7 +1,7 @@
 /** National-style practice histories from the demo generator, for property tests of the practices' domain. */
 import type { TimelineEvent } from '#practices';
-import { generateDemoHistory } from '../src/demo-generator.js';
-import { generatePracticeOutlines } from '../src/generated-practices.js';
+import { generateDemoHistory } from '../../src/demo-generator.js';
+import { generatePracticeOutlines } from '../../src/generated-practices.js';
 
 /** Each generated practice's stream in version order (corrections, retractions, closures and merges among them). */
 export async function generatedHistories(seed: number, practices: number, toDate: string): Promise<TimelineEvent[][]> {
