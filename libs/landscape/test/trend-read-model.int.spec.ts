@@ -31,7 +31,7 @@ describe.each<Database>(['server', 'embedded'])('the trend read model (%s)', (da
   const random = new SeededRandom(16);
   let recorder: HistoryRecorder;
   let pointsWithPractices = 0;
-  const differencesAfterSteps: { deltas: number; providerPractices: number }[] = [];
+  const differencesAfterSteps: ({ deltas: number; providerPractices: number } | null)[] = [];
 
   beforeAll(async () => {
     server = database === 'server' ? await createServerDatabase() : null;
@@ -75,7 +75,7 @@ describe.each<Database>(['server', 'embedded'])('the trend read model (%s)', (da
 
   it('kept by the triggers, equals the model derived at once, and gives the trend the versions give', async () => {
     expect(differencesAfterSteps.length).toBeGreaterThan(30);
-    expect(differencesAfterSteps.filter((differences) => differences.deltas + differences.providerPractices > 0)).toEqual([]);
+    expect(differencesAfterSteps.filter((differences) => differences === null || differences.deltas + differences.providerPractices > 0)).toEqual([]);
     expect(await verifyTrendModel(runtime.database.pool, PRACTICE_VERSIONS_TABLE)).toEqual({ deltas: 0, providerPractices: 0 });
     for (let i = 0; i < 6; i++) {
       const { fromModel, fromVersions } = await bothTrends();

@@ -34,8 +34,11 @@ export interface VerifyReport {
   readonly stableHorizon: string | null;
   readonly projectionVersionCurrent: boolean;
   readonly mismatches: Mismatch[];
-  /** The trend read model against the same model derived afresh from the versions (all zero when they agree). */
-  readonly trend: TrendModelDifferences;
+  /**
+   * The trend read model against the same model derived afresh from the versions (all zero when they agree); null on a
+   * standby, which cannot derive it and holds the primary's copy.
+   */
+  readonly trend: TrendModelDifferences | null;
 }
 
 /**

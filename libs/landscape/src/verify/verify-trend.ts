@@ -14,7 +14,10 @@ export interface TrendModelDifferences {
  * rebuild's one-pass derivation (landscape.derive_trend), and counts the rows that differ from the model the triggers
  * kept step by step. Rows left at zero by corrections mean nothing, so they are left out.
  */
-export function verifyTrendModel(pool: pg.Pool, table: PracticeVersionsTable): Promise<TrendModelDifferences> {
+export async function verifyTrendModel(pool: pg.Pool, table: PracticeVersionsTable): Promise<TrendModelDifferences | null> {
+  // A standby is read-only and holds the primary's model page for page: it is checked on the primary (null: not here).
+  const { rows } = await pool.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
+  if (rows[0].standby) return null;
   const stored = trendTables(table);
   return inTransaction(pool, async (client) => {
     await client.query(`CREATE TEMP TABLE trend_check_deltas (LIKE ${qualified(stored.deltas)} INCLUDING ALL) ON COMMIT DROP`);
