@@ -1,5 +1,4 @@
 import type { LandscapeSummary } from '../src/application/get-landscape-summary/get-landscape-summary.query.js';
-import { NATIONAL_TREND_SQL } from '../src/application/get-landscape-trend/national-trend.sql.js';
 import { trendDates, TREND_INTERVALS } from '../src/application/get-landscape-trend/trend-dates.js';
 import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
 import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
@@ -58,14 +57,12 @@ describe(`every trend point equals the summary on its date, for random histories
     await fixture?.close();
   });
 
-  /** `national`: the question the trend read model answers (no filter, the default bands, the current belief). */
-  function randomQuestion(national = false): Record<string, string | string[]> {
+  function randomQuestion(): Record<string, string | string[]> {
     const events = [...recorder.histories.values()].flat();
     const every = random.pick(TREND_INTERVALS);
     const from = random.chance(0.5) ? random.pick(events).effectiveDate : dateAfter(random, '2001-01-01', 365 * 35);
     const span = { month: 31, quarter: 92, year: 366 }[every] * (1 + below(random, 40));
     const question: Record<string, string | string[]> = { from, to: dateAfter(random, from, span), every, bands: random.pick(BANDS) };
-    if (national) return { ...question, bands: BANDS[0] };
     if (random.chance(0.7)) {
       const recordedAt = random.pick(events).recordedAt;
       question.knownAt = new Date(Date.parse(recordedAt) + random.pick([-1, 0, 1])).toISOString();
@@ -79,36 +76,25 @@ describe(`every trend point equals the summary on its date, for random histories
     expect([...types]).toEqual(expect.arrayContaining(['EventRetracted', 'PracticeMerged', 'ListSizeRecorded', 'ContractSubcontractedToTrust']));
   });
 
-  it.each([
-    ['with the same filter and knownAt', false],
-    ['for the national trend in the default bands (the trend read model)', true],
-  ])(
-    'GET /landscape/trend gives, on every date, the fields of GET /landscape/summary %s',
-    async (_, national) => {
-      let nonEmpty = 0;
-      for (let i = 0; i < TRENDS; i++) {
-        const question = randomQuestion(national);
-        const { body: trend } = await app.http().get('/landscape/trend').query(question).expect(200);
-        const dates = trendDates(question.from as string, question.to as string, question.every as 'month');
-        expect({ seed: SEED, question, dates: trend.points.map((point: { asOf: string }) => point.asOf) }).toEqual({ seed: SEED, question, dates });
-        if (question.knownAt !== undefined) expect(trend.knownAt).toBe(question.knownAt);
-        const summaries = [];
-        for (const point of trend.points) {
-          const summaryQuery = { asOf: point.asOf, knownAt: trend.knownAt, bands: question.bands, commissioner: question.commissioner };
-          const { body: summary } = await app.http().get('/landscape/summary').query(summaryQuery).expect(200);
-          expect(summary.knownAt).toBe(trend.knownAt);
-          summaries.push(trendFieldsOf(summary));
-          if (summary.practices.open > 0) nonEmpty++;
-        }
-        expect({ seed: SEED, question, points: trend.points }).toEqual({ seed: SEED, question, points: summaries });
+  it('GET /landscape/trend gives, on every date, the fields of GET /landscape/summary with the same filter and knownAt', async () => {
+    let nonEmpty = 0;
+    for (let i = 0; i < TRENDS; i++) {
+      const question = randomQuestion();
+      const { body: trend } = await app.http().get('/landscape/trend').query(question).expect(200);
+      const dates = trendDates(question.from as string, question.to as string, question.every as 'month');
+      expect({ seed: SEED, question, dates: trend.points.map((point: { asOf: string }) => point.asOf) }).toEqual({ seed: SEED, question, dates });
+      if (question.knownAt !== undefined) expect(trend.knownAt).toBe(question.knownAt);
+      const summaries = [];
+      for (const point of trend.points) {
+        const summaryQuery = { asOf: point.asOf, knownAt: trend.knownAt, bands: question.bands, commissioner: question.commissioner };
+        const { body: summary } = await app.http().get('/landscape/summary').query(summaryQuery).expect(200);
+        expect(summary.knownAt).toBe(trend.knownAt);
+        summaries.push(trendFieldsOf(summary));
+        if (summary.practices.open > 0) nonEmpty++;
       }
-      // The property says little if every date was empty, or if the national trends were not read from the read model.
-      expect(nonEmpty).toBeGreaterThan(20);
-      if (national) {
-        const { rows } = await fixture.pool.query<{ current: boolean }>(NATIONAL_TREND_SQL, [['2020-01-01'], new Date().toISOString()]);
-        expect(rows[0].current).toBe(true);
-      }
-    },
-    120_000,
-  );
+      expect({ seed: SEED, question, points: trend.points }).toEqual({ seed: SEED, question, points: summaries });
+    }
+    // The property says little if every date was empty.
+    expect(nonEmpty).toBeGreaterThan(20);
+  }, 120_000);
 });

@@ -9,7 +9,6 @@ import {
   practiceVersionsTableSql,
   qualified,
 } from '../schema/practice-versions.ddl.js';
-import { createTrendTablesSql, deriveTrendSql, dropTrendTablesSql, trendTables, trendTriggersSql } from '../schema/trend-deltas.ddl.js';
 import { withRebuildLock } from './rebuild-lock.js';
 import { switchOver } from './switch-over.js';
 
@@ -69,14 +68,9 @@ async function rebuild(store: EventStore, pool: pg.Pool, options: RebuildOptions
   // work (the two large GiST ones, built by sorting their points, 7 and 10 s alone on the national history) and builds
   // on one table do not block each other, so they run side by side on a server's cores (the embedded database takes
   // them one after another).
-  // The trend's tables are derived from the loaded rows in one pass beside them, and kept by triggers from then on.
-  await Promise.all(
-    [...practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE), deriveTrendSql(PRACTICE_VERSIONS_SHADOW_TABLE)].map((sql) => pool.query(sql)),
-  );
-  for (const sql of trendTriggersSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await pool.query(sql);
+  await Promise.all(practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE).map((sql) => pool.query(sql)));
   // Index-only scans need the visibility map, and the planner statistics: neither exists for freshly loaded rows.
-  const { deltas, providerPractices } = trendTables(PRACTICE_VERSIONS_SHADOW_TABLE);
-  await pool.query(`VACUUM (ANALYZE) ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}, ${qualified(deltas)}, ${qualified(providerPractices)}`);
+  await pool.query(`VACUUM (ANALYZE) ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}`);
   const maxAttempts = options.maxSwitchAttempts ?? 20;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const outcome = await switchOver(pool);
@@ -95,10 +89,8 @@ async function recreateShadow(pool: pg.Pool): Promise<void> {
   try {
     await client.query('BEGIN');
     await client.query(`DROP TABLE IF EXISTS ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}`);
-    for (const sql of dropTrendTablesSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await client.query(sql);
     await client.query(`DELETE FROM ${qualified(CHECKPOINTS_TABLE)} WHERE name = $1`, [PRACTICE_VERSIONS_SHADOW_TABLE]);
     for (const sql of practiceVersionsTableSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await client.query(sql);
-    for (const sql of createTrendTablesSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await client.query(sql);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -11,7 +11,6 @@ import {
   qualified,
 } from '../schema/practice-versions.ddl.js';
 import { createPracticeVersionViewsSql, dropPracticeVersionViewsSql } from '../schema/reporting-views.ddl.js';
-import { dropTrendTablesSql, TREND_CONSTRAINT_SUFFIX, trendTables } from '../schema/trend-deltas.ddl.js';
 
 export type SwitchOutcome = { switched: true } | { switched: false; reason: 'shadow-behind' };
 
@@ -35,9 +34,7 @@ export async function switchOver(pool: pg.Pool): Promise<SwitchOutcome> {
     }
     for (const sql of dropPracticeVersionViewsSql()) await client.query(sql);
     await client.query(`DROP TABLE ${qualified(PRACTICE_VERSIONS_TABLE)}`);
-    for (const sql of dropTrendTablesSql(PRACTICE_VERSIONS_TABLE)) await client.query(sql);
     await renameShadowIntoPlace(client);
-    await renameShadowTrendIntoPlace(client);
     for (const sql of createPracticeVersionViewsSql()) await client.query(sql);
     await client.query(
       `UPDATE ${qualified(CHECKPOINTS_TABLE)} live
@@ -72,16 +69,4 @@ async function renameShadowIntoPlace(client: pg.ClientBase): Promise<void> {
     await client.query(`ALTER TABLE ${qualified(to)} RENAME CONSTRAINT ${from}_${suffix} TO ${to}_${suffix}`);
   }
   if (rows[0]?.sequence) await client.query(`ALTER SEQUENCE ${rows[0].sequence} RENAME TO ${to}_id_seq`);
-}
-
-/** The shadow's trend tables in place of the live ones; their triggers, on the renamed versions table, follow by name. */
-async function renameShadowTrendIntoPlace(client: pg.ClientBase): Promise<void> {
-  const shadow = trendTables(PRACTICE_VERSIONS_SHADOW_TABLE);
-  const live = trendTables(PRACTICE_VERSIONS_TABLE);
-  for (const key of ['deltas', 'providerPractices'] as const) {
-    await client.query(`ALTER TABLE ${qualified(shadow[key])} RENAME TO ${live[key]}`);
-    await client.query(
-      `ALTER TABLE ${qualified(live[key])} RENAME CONSTRAINT ${shadow[key]}_${TREND_CONSTRAINT_SUFFIX} TO ${live[key]}_${TREND_CONSTRAINT_SUFFIX}`,
-    );
-  }
 }

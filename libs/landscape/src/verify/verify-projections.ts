@@ -8,7 +8,6 @@ import { canonicalJson } from '../read-models/practice-versions/canonical-json.j
 import { readLogHistories } from '../replay/log-histories.js';
 import { PRACTICE_VERSIONS_TABLE, type PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { verificationSamples, type Sample } from './verification-samples.js';
-import { verifyTrendModel, type TrendModelDifferences } from './verify-trend.js';
 
 export interface Mismatch extends Sample {
   readonly odsCode: string;
@@ -34,11 +33,6 @@ export interface VerifyReport {
   readonly stableHorizon: string | null;
   readonly projectionVersionCurrent: boolean;
   readonly mismatches: Mismatch[];
-  /**
-   * The trend read model against the same model derived afresh from the versions (all zero when they agree); null on a
-   * standby, which cannot derive it and holds the primary's copy.
-   */
-  readonly trend: TrendModelDifferences | null;
 }
 
 /**
@@ -50,12 +44,7 @@ export async function verifyProjections(store: EventStore, pool: pg.Pool, option
   const table = options.table ?? PRACTICE_VERSIONS_TABLE;
   const checkpoint = await readCheckpoint(pool, table);
   const log = await readLogHistories(store, { onProgress: (done) => options.onProgress?.({ phase: 'reading', done, total: done }) });
-  const base = {
-    events: log.events,
-    practices: log.histories.size,
-    stableHorizon: checkpoint.stableHorizon,
-    trend: await verifyTrendModel(pool, table),
-  };
+  const base = { events: log.events, practices: log.histories.size, stableHorizon: checkpoint.stableHorizon };
   const projectionVersionCurrent = checkpoint.projectionVersion === PRACTICE_VERSIONS_PROJECTION_VERSION;
   if (checkpoint.stableHorizon === null) {
     return { ...base, samples: 0, comparisons: 0, projectionVersionCurrent, mismatches: [] };

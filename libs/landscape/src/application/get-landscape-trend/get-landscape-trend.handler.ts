@@ -1,40 +1,25 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type pg from 'pg';
-import { hotQuery, READ_POOL, sharesOneSession } from '#platform';
-import { bandsFrom, DEFAULT_BANDS, parseBandBounds, type PopulationBand } from '../get-landscape-summary/population-bands.js';
+import { READ_POOL, sharesOneSession } from '#platform';
 import { requestedKnownAt } from '../shared/read-time.js';
 import { GetLandscapeTrend, type LandscapeTrend } from './get-landscape-trend.query.js';
 import { LANDSCAPE_TREND_SQL, TREND_SETTINGS_SQL } from './landscape-trend.sql.js';
-import { NATIONAL_TREND_SQL } from './national-trend.sql.js';
-import { aggregatesFromChanges, type TrendChange } from './trend-changes.js';
 import { trendPoints, type TrendAggregates } from './trend-points.js';
 
 type TrendRow = TrendAggregates & { known_at: string };
-type NationalRow = { known_at: string; current: boolean; changes: TrendChange[] | null };
-
-/** The bands the trend read model keeps (migration 1763856900000): only a trend in these can be read from it. */
-const MODEL_BANDS = bandsFrom(parseBandBounds(DEFAULT_BANDS) ?? []);
 
 @QueryHandler(GetLandscapeTrend)
 export class GetLandscapeTrendHandler implements IQueryHandler<GetLandscapeTrend, LandscapeTrend> {
   constructor(@Inject(READ_POOL) private readonly pool: pg.Pool) {}
 
   async execute(query: GetLandscapeTrend): Promise<LandscapeTrend> {
-    const knownAt = requestedKnownAt(query.knownAt);
-    if (query.commissioners === null && sameBands(query.bands, MODEL_BANDS)) {
-      const { rows } = await this.pool.query<NationalRow>(
-        hotQuery(this.pool, 'landscape-national-trend', NATIONAL_TREND_SQL, [query.dates, knownAt]),
-      );
-      const [row] = rows;
-      if (row.current)
-        return {
-          knownAt: row.known_at,
-          every: query.every,
-          points: trendPoints(query.dates, query.bands, aggregatesFromChanges(query.dates.length, row.changes)),
-        };
-    }
-    const values = [query.dates, knownAt, query.commissioners === null ? null : [...query.commissioners], query.bands.map((band) => band.min)];
+    const values = [
+      query.dates,
+      requestedKnownAt(query.knownAt),
+      query.commissioners === null ? null : [...query.commissioners],
+      query.bands.map((band) => band.min),
+    ];
     const row = await this.aggregates(values);
     return { knownAt: row.known_at, every: query.every, points: trendPoints(query.dates, query.bands, row) };
   }
@@ -58,6 +43,3 @@ export class GetLandscapeTrendHandler implements IQueryHandler<GetLandscapeTrend
     }
   }
 }
-
-const sameBands = (a: readonly PopulationBand[], b: readonly PopulationBand[]): boolean =>
-  a.length === b.length && a.every((band, index) => band.min === b[index].min && band.max === b[index].max);

@@ -9,7 +9,7 @@ export interface TrendAggregates {
   readonly by_band: readonly [point: number, band: number, providers: number, registeredPatients: number][] | null;
 }
 
-export type Totals = [
+type Totals = [
   point: number,
   open: number,
   partners: number,
