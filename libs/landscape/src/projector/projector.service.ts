@@ -20,8 +20,9 @@ const REBUILD_ELSEWHERE_WAIT_MS = 2_000;
 /**
  * Runs the landscape projector as a catch-up subscription for the life of the application: pages through the log
  * while there is more, then waits for appends. Far behind (at start, or whenever a step finds more), it catches up the
- * way a rebuild does (far-behind-catch-up.ts) before going back to small steps. Starts on bootstrap unless PROJECTOR=off (an API scaled out beside a
- * separate projector process). Errors are logged and retried with backoff; the checkpoint makes retries safe.
+ * way a rebuild does (far-behind-catch-up.ts) before going back to small steps. Starts on bootstrap unless
+ * PROJECTOR=off (an API scaled out beside a separate projector process). Errors are logged and retried with backoff;
+ * the checkpoint makes retries safe.
  */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
