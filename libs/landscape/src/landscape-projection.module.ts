@@ -4,6 +4,7 @@ import { CatchUpProgress } from './catch-up/catch-up-progress.js';
 import { ProjectionSignals } from './projector/projection-signals.js';
 import { ProjectionStatus } from './projector/projection-status.js';
 import { ProjectorService } from './projector/projector.service.js';
+import { TrendFolderService } from './read-models/landscape-trend/trend-folder.service.js';
 
 /**
  * The landscape projector and its status, without any HTTP surface: what apps/projector runs on its own and what
@@ -11,7 +12,7 @@ import { ProjectorService } from './projector/projector.service.js';
  */
 @Module({
   imports: [PracticeStreamCacheModule],
-  providers: [CatchUpProgress, ProjectionSignals, ProjectionStatus, ProjectorService],
+  providers: [CatchUpProgress, ProjectionSignals, ProjectionStatus, ProjectorService, TrendFolderService],
   exports: [CatchUpProgress, ProjectionSignals, ProjectionStatus, ProjectorService],
 })
 export class LandscapeProjectionModule {}

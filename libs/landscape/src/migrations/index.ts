@@ -5,6 +5,7 @@ import { CoveringBitemporalIndex1763856400000 } from './1763856400000-covering-b
 import { SummaryFacts1763856500000 } from './1763856500000-summary-facts.js';
 import { ApplyStepFunction1763856700000 } from './1763856700000-apply-step-function.js';
 import { BitemporalPoints1763856800000 } from './1763856800000-bitemporal-points.js';
+import { TrendModel1763856900000 } from './1763856900000-trend-model.js';
 
 /** Oldest first. A migration, once committed, is never edited: change the schema with a new one. */
 export const landscapeMigrations = [
@@ -15,4 +16,5 @@ export const landscapeMigrations = [
   SummaryFacts1763856500000,
   ApplyStepFunction1763856700000,
   BitemporalPoints1763856800000,
+  TrendModel1763856900000,
 ];

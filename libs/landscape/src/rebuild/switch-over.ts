@@ -10,6 +10,7 @@ import {
   LANDSCAPE_SCHEMA,
   qualified,
 } from '../schema/practice-versions.ddl.js';
+import { RESET_TREND_SQL } from '../read-models/landscape-trend/fold-trend.js';
 import { createPracticeVersionViewsSql, dropPracticeVersionViewsSql } from '../schema/reporting-views.ddl.js';
 
 export type SwitchOutcome = { switched: true } | { switched: false; reason: 'shadow-behind' };
@@ -36,6 +37,8 @@ export async function switchOver(pool: pg.Pool): Promise<SwitchOutcome> {
     await client.query(`DROP TABLE ${qualified(PRACTICE_VERSIONS_TABLE)}`);
     await renameShadowIntoPlace(client);
     for (const sql of createPracticeVersionViewsSql()) await client.query(sql);
+    // The trend's model was folded from the table just dropped.
+    for (const sql of RESET_TREND_SQL) await client.query(sql);
     await client.query(
       `UPDATE ${qualified(CHECKPOINTS_TABLE)} live
           SET transaction_id = shadow.transaction_id, position = shadow.position,

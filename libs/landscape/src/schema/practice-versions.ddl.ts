@@ -116,11 +116,21 @@ export function practiceVersionsReadIndexesSql(table: PracticeVersionsTable): st
     ...summaryIndexesSql(table),
     // One practice at (asOf, knownAt): a short range scan of that practice's rows.
     `CREATE INDEX ${table}_by_practice ON ${name} (ods_code, valid_from, recorded_from)`,
+    // What changed in recorded time after an instant (inserted or closed since): the trend model's folds and reads.
+    `CREATE INDEX ${table}_last_recorded ON ${name} (greatest(recorded_from, recorded_to))`,
   ];
 }
 
 /** Index and constraint names that carry the table name, for renaming a shadow table into place. */
-export const PRACTICE_VERSIONS_INDEX_SUFFIXES = ['pkey', 'bitemporal', 'summary_believed', 'summary_superseded', 'current', 'by_practice'] as const;
+export const PRACTICE_VERSIONS_INDEX_SUFFIXES = [
+  'pkey',
+  'bitemporal',
+  'summary_believed',
+  'summary_superseded',
+  'current',
+  'by_practice',
+  'last_recorded',
+] as const;
 export const PRACTICE_VERSIONS_CONSTRAINT_SUFFIXES = ['valid_order', 'recorded_order'] as const;
 
 /** The checkpoints table as first created; later columns come from later migrations. */

@@ -3,13 +3,13 @@ import type { TrendPoint } from './get-landscape-trend.query.js';
 
 /** The trend statement's aggregates (see landscape-trend.sql.ts); `point` is a 0-based position among the dates. */
 export interface TrendAggregates {
-  readonly totals: readonly Totals[] | null;
+  readonly totals: readonly TrendTotals[] | null;
   readonly by_contract_type: readonly [point: number, contractType: string, practices: number][] | null;
   readonly by_trust: readonly [point: number, trustCode: string, practices: number][] | null;
   readonly by_band: readonly [point: number, band: number, providers: number, registeredPatients: number][] | null;
 }
 
-type Totals = [
+export type TrendTotals = [
   point: number,
   open: number,
   partners: number,

@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type pg from 'pg';
+import { BULK_LOADS, PG_POOL } from '#platform';
+import { foldTrend } from './fold-trend.js';
+
+/** How often the model is folded up to the horizon: reads correct it for what was recorded since, so this bounds their work. */
+const FOLD_EVERY_MS = 5_000;
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Keeps the national trend's model folded, beside the projector (in the process that projects) but never inside its
+ * step: a transaction of its own every few seconds, after any bulk load of the landscape has finished.
+ */
+@Injectable()
+export class TrendFolderService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TrendFolder');
+  private readonly abort = new AbortController();
+  private running: Promise<void> | null = null;
+
+  constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
+
+  onApplicationBootstrap(): void {
+    if (process.env.PROJECTOR?.trim().toLowerCase() === 'off') return;
+    this.running = this.loop(this.abort.signal);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.abort.abort();
+    await this.running;
+  }
+
+  private async loop(signal: AbortSignal): Promise<void> {
+    let wait = FOLD_EVERY_MS;
+    while (!signal.aborted) {
+      await sleep(wait, signal);
+      await BULK_LOADS.idle(signal);
+      if (signal.aborted) break;
+      try {
+        const outcome = await foldTrend(this.pool);
+        if (outcome.folded && outcome.durationMs > 1_000) {
+          this.logger.log(`trend model folded through ${outcome.through}: ${outcome.changes} changes in ${(outcome.durationMs / 1000).toFixed(1)} s`);
+        }
+        wait = FOLD_EVERY_MS;
+      } catch (error) {
+        if (signal.aborted) break;
+        wait = Math.min(wait * 2, MAX_BACKOFF_MS);
+        this.logger.warn(`folding the trend model failed; trying again in ${wait} ms: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
