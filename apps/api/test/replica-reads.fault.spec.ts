@@ -178,10 +178,12 @@ describe('reads from a streaming replica behind a second API, beside two project
         `writes acknowledged ${acknowledged.length}, answers ${JSON.stringify(byStatus(writers.answers))}, lost ${lost}; ` +
         `replica lag over ${lags.length} /health samples: max ${max((lag) => lag.bytesBehind)} bytes, ${max((lag) => lag.ms)} ms, ` +
         `${max((lag) => lag.projectionEventsBehind)} projection events; last write read back from the replica in ${readBackMs} ms; ` +
-        `verify ${report.comparisons} comparisons, ${report.mismatches.length} mismatches\n`,
+        `verify ${report.comparisons} comparisons, ${report.mismatches.length} mismatches, ` +
+        `trend model ${report.trendModel ? `${report.trendModel.differing} changes differing` : 'not folded'}\n`,
     );
     expect(projectorHealthcheck(primary.url)).toBe(0);
     expect(killed.child.signalCode).toBe('SIGKILL');
+    expect(report.trendModel?.differing ?? 0).toBe(0);
     expect(survivor.child.exitCode).toBeNull();
     expect(lost).toBe(0);
     expect(onStandby.eventsApplied).toBe(rows[0].total);

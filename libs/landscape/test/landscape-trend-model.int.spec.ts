@@ -18,6 +18,12 @@ const COMMANDS_PER_ROUND = 140;
 const QUESTIONS_PER_ROUND = 3;
 const DEFAULT_BAND_MINS = [0, 20_000, 100_000];
 
+function datesOf(...question: Parameters<typeof trendDates>): string[] {
+  const dates = trendDates(...question);
+  if (!dates) throw new Error(`no trend dates for ${question.join(' ')}`);
+  return dates;
+}
+
 const trendFieldsOf = (summary: LandscapeSummary) => ({
   asOf: summary.asOf,
   practices: summary.practices,
@@ -88,7 +94,7 @@ describe(`the trend model, folded between writes, answers as the versions do (se
         // A knownAt between the fold and now is answered by the model and the changes recorded since it.
         const later = events.filter((event) => foldedThrough !== null && event.recordedAt >= foldedThrough);
         if (later.length > 0 && random.chance(0.5)) question.knownAt = random.pick(later).recordedAt;
-        const dates = trendDates(from, to, every);
+        const dates = datesOf(from, to, every);
         if (await readFoldedTrend(fixture.pool, dates, question.knownAt ?? new Date().toISOString(), DEFAULT_BAND_MINS)) answeredByModel++;
         await expectTrendEqualsSummaries(question);
       }
@@ -98,7 +104,7 @@ describe(`the trend model, folded between writes, answers as the versions do (se
 
     // A rebuilt table switched in: the model is forgotten (the versions answer), then derived from the new table.
     expect(await rebuildProjections(fixture.store, fixture.pool)).toMatchObject({ switched: true });
-    const dates = trendDates('2000-01-01', '2030-01-01', 'year');
+    const dates = datesOf('2000-01-01', '2030-01-01', 'year');
     expect(await readFoldedTrend(fixture.pool, dates, new Date().toISOString(), DEFAULT_BAND_MINS)).toBeNull();
     await expectTrendEqualsSummaries({ from: '2000-01-01', to: '2030-01-01', every: 'year' });
     expect(await foldTrend(fixture.pool)).toMatchObject({ folded: true });

@@ -1,5 +1,6 @@
 import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
 import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
+import { foldTrend } from '../src/read-models/landscape-trend/fold-trend.js';
 import { verifyProjections } from '../src/verify/verify-projections.js';
 import { HistoryRecorder } from './support/history-recorder.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
@@ -32,6 +33,15 @@ describe('verify: projection against an independent replay (PostgreSQL server)',
     const report = await verifyProjections(fixture.store, fixture.pool, { dates: 6, knownAts: 3 });
     expect(report).toMatchObject({ practices: PRACTICES.length, projectionVersionCurrent: true, mismatches: [] });
     expect(report.comparisons).toBe(report.samples * PRACTICES.length);
+  });
+
+  it("checks the trend's model against a fresh derivation, once folded, and counts a tampered change", async () => {
+    expect((await verifyProjections(fixture.store, fixture.pool, { dates: 1, knownAts: 1 })).trendModel).toBeNull();
+    expect(await foldTrend(fixture.pool)).toMatchObject({ folded: true });
+    expect((await verifyProjections(fixture.store, fixture.pool, { dates: 1, knownAts: 1 })).trendModel).toMatchObject({ differing: 0 });
+    await fixture.pool.query(`UPDATE landscape.trend_deltas SET delta = delta + 1 WHERE (figure, key, valid_on) IN (SELECT figure, key, valid_on FROM landscape.trend_deltas LIMIT 1)`);
+    await fixture.pool.query(`DELETE FROM landscape.trend_deltas WHERE (figure, key, valid_on) IN (SELECT figure, key, valid_on FROM landscape.trend_deltas OFFSET 5 LIMIT 1)`);
+    expect((await verifyProjections(fixture.store, fixture.pool, { dates: 1, knownAts: 1 })).trendModel).toMatchObject({ differing: 2 });
   });
 
   it('reports each practice and field a tampered projection gets wrong', async () => {

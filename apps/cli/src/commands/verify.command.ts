@@ -46,7 +46,8 @@ export function verifyCommand(): Command {
         progress.stop();
         printResult(report, options, (result) => humanReport(result, options.show, Date.now() - started));
         const nothingCompared = report.samples === 0 && report.events > 0;
-        if (report.mismatches.length > 0 || !report.projectionVersionCurrent || nothingCompared) process.exitCode = EXIT_FAILURE;
+        const trendModelWrong = (report.trendModel?.differing ?? 0) > 0;
+        if (report.mismatches.length > 0 || !report.projectionVersionCurrent || nothingCompared || trendModelWrong) process.exitCode = EXIT_FAILURE;
       } finally {
         progress.stop();
         await runtime.close();
@@ -69,12 +70,19 @@ function humanReport(report: VerifyReport, show: number, durationMs: number): st
       ['(asOf, knownAt) samples', report.samples],
       ['practice comparisons', report.comparisons],
       ['projection horizon', report.stableHorizon ?? 'none yet (projection has not caught up)'],
+      ['trend model', trendModelLine(report)],
     ]),
   ];
   if (!report.projectionVersionCurrent) lines.push('The projection was built by another projection version: run rebuild-projections.');
   for (const mismatch of report.mismatches.slice(0, show)) lines.push(describe(mismatch));
   if (report.mismatches.length > show) lines.push(`  … and ${report.mismatches.length - show} more (--json lists them all)`);
   return lines;
+}
+
+function trendModelLine({ trendModel }: VerifyReport): string {
+  if (trendModel === null) return 'not folded yet (the trend reads the versions)';
+  const verdict = trendModel.differing === 0 ? 'matches a fresh derivation' : `${trendModel.differing} CHANGES DIFFER from a fresh derivation`;
+  return `${verdict} (folded through ${trendModel.foldedThrough})`;
 }
 
 function describe(mismatch: Mismatch): string {

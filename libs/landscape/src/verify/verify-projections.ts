@@ -8,6 +8,7 @@ import { canonicalJson } from '../read-models/practice-versions/canonical-json.j
 import { readLogHistories } from '../replay/log-histories.js';
 import { PRACTICE_VERSIONS_TABLE, type PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { verificationSamples, type Sample } from './verification-samples.js';
+import { verifyTrendModel, type TrendModelCheck } from './verify-trend-model.js';
 
 export interface Mismatch extends Sample {
   readonly odsCode: string;
@@ -33,6 +34,8 @@ export interface VerifyReport {
   readonly stableHorizon: string | null;
   readonly projectionVersionCurrent: boolean;
   readonly mismatches: Mismatch[];
+  /** The national trend's model against a fresh derivation; null while nothing is folded (or a rebuild's table). */
+  readonly trendModel: TrendModelCheck | null;
 }
 
 /**
@@ -47,7 +50,7 @@ export async function verifyProjections(store: EventStore, pool: pg.Pool, option
   const base = { events: log.events, practices: log.histories.size, stableHorizon: checkpoint.stableHorizon };
   const projectionVersionCurrent = checkpoint.projectionVersion === PRACTICE_VERSIONS_PROJECTION_VERSION;
   if (checkpoint.stableHorizon === null) {
-    return { ...base, samples: 0, comparisons: 0, projectionVersionCurrent, mismatches: [] };
+    return { ...base, samples: 0, comparisons: 0, projectionVersionCurrent, mismatches: [], trendModel: null };
   }
   const samples = verificationSamples(log.histories, checkpoint.stableHorizon, { dates: options.dates ?? 10, knownAts: options.knownAts ?? 4 });
   const mismatches: Mismatch[] = [];
@@ -66,5 +69,6 @@ export async function verifyProjections(store: EventStore, pool: pg.Pool, option
     }
     options.onProgress?.({ phase: 'comparing', done: index + 1, total: samples.length });
   }
-  return { ...base, samples: samples.length, comparisons, projectionVersionCurrent, mismatches };
+  const trendModel = table === PRACTICE_VERSIONS_TABLE ? await verifyTrendModel(pool) : null;
+  return { ...base, samples: samples.length, comparisons, projectionVersionCurrent, mismatches, trendModel };
 }
