@@ -2,6 +2,7 @@ import { SeededRandom } from '#demo-history';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime, type Runtime } from '#runtime';
+import { foldTrend } from '#landscape';
 import { ApiProcess } from './api/api-process.js';
 import { ChildService, deployableEnv } from './api/child-service.js';
 import { asOfFigures, runAsOfReads, runNaiveFolds } from './asof/asof-bench.js';
@@ -102,6 +103,7 @@ async function runApiParts(
   notes: string[],
 ): Promise<void> {
   await prepareProjection(runtime, { databaseUrl });
+  await foldTrendModel(runtime, notes);
   await settleServerWrites(runtime, notes);
   const facts = await readLogFacts(runtime.database.pool);
   // Seeded by the log's length: a fresh database always gets the same plan, while a reused one (whose earlier runs
@@ -206,6 +208,13 @@ async function runApiParts(
     }
     if (profileDir) say(`national: API CPU profile in ${profileDir} (node dist/bench/src/profile/top-functions.js <file>)`);
   }
+}
+
+/** As a deployment settles after a rebuild: the trend's model derived (the API's folder would do it in the background). */
+async function foldTrendModel(runtime: Runtime, notes: string[]): Promise<void> {
+  const outcome = await foldTrend(runtime.database.pool);
+  if (outcome.folded)
+    notes.push(`trend model folded before the API started: ${outcome.changes} changes in ${(outcome.durationMs / 1000).toFixed(1)} s (not measured)`);
 }
 
 async function noteMemory(api: ApiProcess, when: string, ran: boolean, notes: string[]): Promise<void> {

@@ -18,5 +18,6 @@ export { readLogHistories, type LogHistories } from './replay/log-histories.js';
 export { replayLandscape } from './replay/replay-landscape.js';
 export { logLength } from './replay/log-length.js';
 export { verifyProjections, type Mismatch, type VerifyOptions, type VerifyReport } from './verify/verify-projections.js';
+export { foldTrend, type FoldOutcome } from './read-models/landscape-trend/fold-trend.js';
 export { landscapeAt } from './read-models/practice-versions/landscape-at.js';
 export { canonicalJson } from './read-models/practice-versions/canonical-json.js';

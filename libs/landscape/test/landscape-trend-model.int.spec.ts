@@ -1,4 +1,3 @@
-import type { LandscapeSummary } from '../src/application/get-landscape-summary/get-landscape-summary.query.js';
 import { trendDates, TREND_INTERVALS } from '../src/application/get-landscape-trend/trend-dates.js';
 import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
 import { foldTrend } from '../src/read-models/landscape-trend/fold-trend.js';
@@ -7,6 +6,7 @@ import { rebuildProjections } from '../src/rebuild/rebuild-projections.js';
 import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
 import { HistoryRecorder } from './support/history-recorder.js';
 import { startLandscapeApp } from './support/landscape-app.js';
+import { trendFieldsOf } from './support/trend-fields.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
 import { SeededRandom, dateAfter, below } from '../../../test/support/seeded-random.js';
@@ -23,20 +23,6 @@ function datesOf(...question: Parameters<typeof trendDates>): string[] {
   if (!dates) throw new Error(`no trend dates for ${question.join(' ')}`);
   return dates;
 }
-
-const trendFieldsOf = (summary: LandscapeSummary) => ({
-  asOf: summary.asOf,
-  practices: summary.practices,
-  byContractType: summary.byContractType,
-  gps: summary.gps,
-  subcontracted: summary.subcontracted,
-  federations: { practicesInFederation: summary.federations.practicesInFederation },
-  pcns: { practicesInPcn: summary.pcns.practicesInPcn },
-  singleHanded: summary.singleHanded,
-  withoutPartners: summary.withoutPartners,
-  registeredPatients: summary.registeredPatients,
-  providers: summary.providers,
-});
 
 /**
  * The national trend's model, folded at random moments between writes (from nothing, then incrementally) and read with

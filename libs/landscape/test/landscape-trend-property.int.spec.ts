@@ -1,9 +1,9 @@
-import type { LandscapeSummary } from '../src/application/get-landscape-summary/get-landscape-summary.query.js';
 import { trendDates, TREND_INTERVALS } from '../src/application/get-landscape-trend/trend-dates.js';
 import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
 import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
 import { HistoryRecorder } from './support/history-recorder.js';
 import { startLandscapeApp } from './support/landscape-app.js';
+import { trendFieldsOf } from './support/trend-fields.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
 import { randomCommand } from './support/random-commands.js';
 import { SeededRandom, dateAfter, below } from '../../../test/support/seeded-random.js';
@@ -15,21 +15,6 @@ const TRENDS = 14;
 // The codes random-commands.ts assigns, and one no practice has.
 const COMMISSIONERS = ['00K', '5E1', '4QP36', 'QOP', 'Q99'];
 const BANDS = ['20000,100000', '5000', '1000,3000,9000,27000'];
-
-/** The summary's fields that a trend point carries (SPEC §10). */
-const trendFieldsOf = (summary: LandscapeSummary) => ({
-  asOf: summary.asOf,
-  practices: summary.practices,
-  byContractType: summary.byContractType,
-  gps: summary.gps,
-  subcontracted: summary.subcontracted,
-  federations: { practicesInFederation: summary.federations.practicesInFederation },
-  pcns: { practicesInPcn: summary.pcns.practicesInPcn },
-  singleHanded: summary.singleHanded,
-  withoutPartners: summary.withoutPartners,
-  registeredPatients: summary.registeredPatients,
-  providers: summary.providers,
-});
 
 describe(`every trend point equals the summary on its date, for random histories and questions (seed ${SEED})`, () => {
   let fixture: LandscapeFixture;

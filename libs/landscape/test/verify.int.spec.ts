@@ -39,8 +39,12 @@ describe('verify: projection against an independent replay (PostgreSQL server)',
     expect((await verifyProjections(fixture.store, fixture.pool, { dates: 1, knownAts: 1 })).trendModel).toBeNull();
     expect(await foldTrend(fixture.pool)).toMatchObject({ folded: true });
     expect((await verifyProjections(fixture.store, fixture.pool, { dates: 1, knownAts: 1 })).trendModel).toMatchObject({ differing: 0 });
-    await fixture.pool.query(`UPDATE landscape.trend_deltas SET delta = delta + 1 WHERE (figure, key, valid_on) IN (SELECT figure, key, valid_on FROM landscape.trend_deltas LIMIT 1)`);
-    await fixture.pool.query(`DELETE FROM landscape.trend_deltas WHERE (figure, key, valid_on) IN (SELECT figure, key, valid_on FROM landscape.trend_deltas OFFSET 5 LIMIT 1)`);
+    await fixture.pool.query(
+      `UPDATE landscape.trend_deltas SET delta = delta + 1 WHERE (figure, key, valid_on) IN (SELECT figure, key, valid_on FROM landscape.trend_deltas LIMIT 1)`,
+    );
+    await fixture.pool.query(
+      `DELETE FROM landscape.trend_deltas WHERE (figure, key, valid_on) IN (SELECT figure, key, valid_on FROM landscape.trend_deltas OFFSET 5 LIMIT 1)`,
+    );
     expect((await verifyProjections(fixture.store, fixture.pool, { dates: 1, knownAts: 1 })).trendModel).toMatchObject({ differing: 2 });
   });
 

@@ -9,3 +9,4 @@ export * from './database/database-timeouts.js';
 export * from './database/database-failure.js';
 export * from './cursor-signing.js';
 export * from './bulk-load-gate.js';
+export * from './sleep-until-aborted.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
 import { EventStore } from '#event-store';
-import { PG_POOL } from '#platform';
+import { PG_POOL, sleepUnlessAborted } from '#platform';
 import { PracticeStreamCache } from '#practices';
 import { CatchUpProgress } from '../catch-up/catch-up-progress.js';
 import { catchUpIfFarBehind } from '../catch-up/far-behind-catch-up.js';
@@ -94,7 +94,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         if (mayBeFarBehind) {
           const outcome = await catchUpIfFarBehind(this.store, this.pool, this.progress, signal, (committed) => this.signals.advanced(committed));
           if (outcome === 'elsewhere') {
-            await sleep(REBUILD_ELSEWHERE_WAIT_MS, signal);
+            await sleepUnlessAborted(REBUILD_ELSEWHERE_WAIT_MS, signal);
             continue;
           }
           if (outcome === 'ran' && !signal.aborted) this.logger.log(`caught up with the log in bulk: ${describe(this.progress.lastFinished())}`);
@@ -122,7 +122,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         if (signal.aborted) break;
         this.logger.error(`projection step failed; retrying in ${backoff} ms: ${error instanceof Error ? error.stack : String(error)}`);
         this.projector.forgetHistories();
-        await sleep(backoff, signal);
+        await sleepUnlessAborted(backoff, signal);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       }
     }
@@ -133,16 +133,4 @@ function describe(finished: { events: number; durationMs: number } | null): stri
   if (!finished) return 'nothing applied';
   const seconds = finished.durationMs / 1000;
   return `${finished.events} events in ${seconds.toFixed(1)} s (${Math.round(finished.events / Math.max(seconds, 0.001))} events/s)`;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
 import { EventStore } from '#event-store';
-import { BULK_LOADS, PG_POOL } from '#platform';
+import { BULK_LOADS, PG_POOL, sleepUnlessAborted } from '#platform';
 import { publishPublicKey } from '../log-store/signing-keys.js';
 import { loadOrCreateSigningKey, signingKeyPath, type LogSigningKey } from '../signing/log-signing-key.js';
 import { Notary, type NotaryStep } from './notary.js';
@@ -85,7 +85,7 @@ export class NotaryService implements OnApplicationBootstrap, OnApplicationShutd
       } catch (error) {
         if (signal.aborted) break;
         this.logger.error(`notary step failed; retrying in ${backoff} ms: ${error instanceof Error ? error.stack : String(error)}`);
-        await sleep(backoff, signal);
+        await sleepUnlessAborted(backoff, signal);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       }
     }
@@ -95,24 +95,10 @@ export class NotaryService implements OnApplicationBootstrap, OnApplicationShutd
     if (step.hasMore || step.conflict) return;
     if (step.leaves > 0 || step.headPending) {
       // A head waiting for its interval is signed by the next step, events or not.
-      await sleep(FOLLOW_INTERVAL_MS, signal);
+      await sleepUnlessAborted(FOLLOW_INTERVAL_MS, signal);
       return;
     }
     await this.store.waitForAppend(IDLE_WAIT_MS, signal);
-    await sleep(FOLLOW_INTERVAL_MS, signal);
+    await sleepUnlessAborted(FOLLOW_INTERVAL_MS, signal);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    // An abort that came during the wait before this one has already fired: do not start a timer.
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

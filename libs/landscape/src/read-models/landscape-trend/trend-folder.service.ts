@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import { BULK_LOADS, PG_POOL } from '#platform';
+import { BULK_LOADS, PG_POOL, sleepUnlessAborted } from '#platform';
 import { foldTrend } from './fold-trend.js';
 
 /** How often the model is folded up to the horizon: reads correct it for what was recorded since, so this bounds their work. */
@@ -32,7 +32,7 @@ export class TrendFolderService implements OnApplicationBootstrap, OnApplication
   private async loop(signal: AbortSignal): Promise<void> {
     let wait = FOLD_EVERY_MS;
     while (!signal.aborted) {
-      await sleep(wait, signal);
+      await sleepUnlessAborted(wait, signal);
       await BULK_LOADS.idle(signal);
       if (signal.aborted) break;
       try {
@@ -48,16 +48,4 @@ export class TrendFolderService implements OnApplicationBootstrap, OnApplication
       }
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
