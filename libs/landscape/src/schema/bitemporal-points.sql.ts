@@ -32,6 +32,12 @@ export function recordedAtSql(instant: string, alias = ''): string {
   return `${alias}recorded_point <@ box(point(${-MICROS_OPEN}, ${k} + 1), point(${k}, ${MICROS_OPEN}))`;
 }
 
+/** Recorded within (from, to] and still believed after `to`: the point lies in the box from < x <= to, y > to. */
+export function recordedWithinSql(from: string, to: string, alias = 'v.'): string {
+  const [f, t] = [micros(`(${from})::timestamptz`), micros(`(${to})::timestamptz`)];
+  return `${alias}recorded_point <@ box(point(${f} + 1, ${t} + 1), point(${t}, ${MICROS_OPEN}))`;
+}
+
 /** Both at once: the versions believed at `instant` of what held on `date`. */
 export function bitemporalAtSql(date: string, instant: string, alias = ''): string {
   return `${validOnSql(date, alias)} AND ${recordedAtSql(instant, alias)}`;

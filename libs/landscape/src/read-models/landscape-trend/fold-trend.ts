@@ -1,10 +1,17 @@
 import type pg from 'pg';
 import { isoInstantSql } from '../../application/shared/read-time.sql.js';
-import { CHECKPOINTS_TABLE, PRACTICE_VERSIONS_TABLE, qualified } from '../../schema/practice-versions.ddl.js';
-import { TREND_DELTAS, TREND_FOLD, TREND_PROVIDER_PRACTICES, trendChangesCtes } from './trend-changes.sql.js';
+import { CHECKPOINTS_TABLE, PRACTICE_VERSIONS, PRACTICE_VERSIONS_TABLE, qualified } from '../../schema/practice-versions.ddl.js';
+import { LAST_RECORDED_SQL, TREND_DELTAS, TREND_FOLD, TREND_PROVIDER_PRACTICES, trendChangesCtes } from './trend-changes.sql.js';
 
 export type FoldOutcome =
-  | { readonly folded: true; readonly through: string; readonly changes: number; readonly durationMs: number }
+  | {
+      readonly folded: true;
+      readonly through: string;
+      /** False when a bounded fold stopped short of the horizon: fold again. */
+      readonly caughtUp: boolean;
+      readonly changes: number;
+      readonly durationMs: number;
+    }
   | { readonly folded: false; readonly reason: 'up-to-date' | 'no-horizon' | 'folding-elsewhere' };
 
 /** Merges the changes (`ctes`: trendChangesCtes) into the model and remembers the providers' practices believed at K. */
@@ -26,17 +33,35 @@ const FOLD_SETTINGS = [
   `SET LOCAL jit = off`,
 ];
 
+/** The belief before anything was recorded (as knownAt is clamped while there is no horizon): the empty model's. */
+const NOTHING_RECORDED = '1970-01-01T00:00:00.000Z';
+
 /** $1: K, $2: band bounds, $3: F. */
 const FOLD_SQL = mergeSql(trendChangesCtes({ foldedThrough: '$3::timestamptz', knownAt: '$1::timestamptz', bandMins: '$2::bigint[]' }));
 /** The same from nothing: the whole model of the belief at K (an empty model, just after a migration or a rebuild). */
 const DERIVE_SQL = mergeSql(trendChangesCtes({ foldedThrough: null, knownAt: '$1::timestamptz', bandMins: '$2::bigint[]' }));
 
 /**
+ * The instant a bounded fold stops at: past about `rows` versions that changed after F (whole milliseconds, so past F
+ * however many changed within one), or null when the horizon comes first. Nothing is recorded before the epoch.
+ */
+const BOUND_SQL = `
+  SELECT ${isoInstantSql(`(date_trunc('milliseconds', last) + interval '1 millisecond')`)} AS bound
+    FROM (SELECT ${LAST_RECORDED_SQL} AS last FROM ${PRACTICE_VERSIONS}
+           WHERE ${LAST_RECORDED_SQL} > coalesce($1::timestamptz, 'epoch') ORDER BY 1 OFFSET $2 LIMIT 1) next
+   WHERE date_trunc('milliseconds', last) + interval '1 millisecond' < $3::timestamptz`;
+
+export interface FoldOptions {
+  /** Fold at most about this many changed versions in one transaction (the embedded database's one session is shared). */
+  readonly maxVersions?: number;
+}
+
+/**
  * Folds what the register came to believe since the model's instant into the national trend's model, up to the
  * projection's stable horizon (milliseconds, as reads state knownAt), in a transaction of its own: off the projector's
  * step, so a write's visibility never waits for it. One folder at a time (the model's row lock; a second one skips).
  */
-export async function foldTrend(pool: pg.Pool): Promise<FoldOutcome> {
+export async function foldTrend(pool: pg.Pool, options: FoldOptions = {}): Promise<FoldOutcome> {
   const started = performance.now();
   const client = await pool.connect();
   try {
@@ -57,14 +82,19 @@ export async function foldTrend(pool: pg.Pool): Promise<FoldOutcome> {
     // Derivable from the versions at any time: its commit need not wait for the WAL flush. Derived from nothing it
     // reads every version once (seconds, nationally): no statement limit, room to sort in memory, no JIT to compile.
     for (const sql of FOLD_SETTINGS) await client.query(sql);
+    const bound =
+      options.maxVersions === undefined
+        ? null
+        : ((await client.query<{ bound: string }>(BOUND_SQL, [fold.folded_through, options.maxVersions, fold.horizon])).rows[0]?.bound ?? null);
+    const through = bound ?? fold.horizon;
     const folded =
-      fold.folded_through === null
-        ? await client.query<{ changes: number }>(DERIVE_SQL, [fold.horizon, fold.band_mins])
-        : await client.query<{ changes: number }>(FOLD_SQL, [fold.horizon, fold.band_mins, fold.folded_through]);
+      fold.folded_through === null && bound === null
+        ? await client.query<{ changes: number }>(DERIVE_SQL, [through, fold.band_mins])
+        : await client.query<{ changes: number }>(FOLD_SQL, [through, fold.band_mins, fold.folded_through ?? NOTHING_RECORDED]);
     await client.query(`DELETE FROM ${TREND_DELTAS} WHERE delta = 0`);
-    await client.query(`UPDATE ${TREND_FOLD} SET folded_through = $2, updated_at = now() WHERE name = $1`, [PRACTICE_VERSIONS_TABLE, fold.horizon]);
+    await client.query(`UPDATE ${TREND_FOLD} SET folded_through = $2, updated_at = now() WHERE name = $1`, [PRACTICE_VERSIONS_TABLE, through]);
     await client.query('COMMIT');
-    return { folded: true, through: fold.horizon, changes: folded.rows[0].changes, durationMs: performance.now() - started };
+    return { folded: true, through, caughtUp: bound === null, changes: folded.rows[0].changes, durationMs: performance.now() - started };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

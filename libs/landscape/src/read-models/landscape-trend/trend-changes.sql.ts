@@ -1,3 +1,4 @@
+import { recordedWithinSql } from '../../schema/bitemporal-points.sql.js';
 import { PRACTICE_VERSIONS } from '../../schema/practice-versions.ddl.js';
 
 export const TREND_FOLD = 'landscape.trend_fold';
@@ -22,29 +23,38 @@ const believedAt = (instant: string, alias = 'v.') =>
 
 /**
  * CTEs (to follow a WITH) giving `trend_changes (figure, key, valid_on, delta)`: what the national trend's figures
- * change by, date by date, from the belief at F to the belief at K; from nothing when F is null, which is the whole
- * model. A figure at a date is the sum of its changes on or before that date. Also `signed`: the open versions that
- * became believed (+1) or stopped being believed (-1) between F and K, found by the `last_recorded` index.
+ * change by, date by date, from the belief at F to the belief at K >= F; from nothing when F is null, which is the
+ * whole model. A figure at a date is the sum of its changes on or before that date. Also `signed`: the open versions
+ * that became believed (+1) or stopped being believed (-1) between F and K: those that last changed in recorded time
+ * within (F, K] (the `last_recorded` index) and those recorded within it and closed after K (the bitemporal index).
  *
  * A provider's population band is not a sum over versions, so each provider touched is banded again over time in both
  * beliefs and the difference kept. Only from `since`, its earliest changed date: before it both beliefs agree, so its
  * versions that ended before then are left out (on both sides alike) and the others give the population the day before.
- * Versions believed at both instants are still current or closed after F (then the scan found them); the current ones
- * are read by practice through `trend_provider_practices`, every practice the provider had in a folded belief.
+ * The versions believed at both instants are read by practice, for every practice the provider had in a folded belief
+ * (`trend_provider_practices`).
  */
 export function trendChangesCtes(p: ChangeParams): string {
-  const scope = p.foldedThrough === null ? '' : `AND ${LAST_RECORDED_SQL} > ${p.foldedThrough}`;
-  const atF = p.foldedThrough === null ? 'false' : believedAt(p.foldedThrough);
-  const atFKept = p.foldedThrough === null ? 'false' : `v.recorded_from <= ${p.foldedThrough}`;
-  return `
-  scanned AS MATERIALIZED (
-    SELECT v.ods_code, v.valid_from, v.valid_to, v.contract_type, v.trust_code, v.pcn_code IS NOT NULL AS in_pcn,
+  const F = p.foldedThrough;
+  const K = p.knownAt;
+  const columns = `v.ods_code, v.valid_from, v.valid_to, v.contract_type, v.trust_code, v.pcn_code IS NOT NULL AS in_pcn,
            v.federations <> '{}' AS in_federation, v.partner_count, v.salaried_count, coalesce(v.registered_patients, 0) AS patients,
-           v.single_handed, v.without_partners, coalesce(v.provider_kind, 'none') AS provider_kind, v.provider_id,
-           ${believedAt(p.knownAt)}::int - (${atF})::int AS sign, ${believedAt(p.knownAt)} AND ${atF} AS kept
-      FROM ${PRACTICE_VERSIONS} v
-     WHERE v.status = 'open' ${scope}),
-  signed AS (SELECT * FROM scanned WHERE sign <> 0),
+           v.single_handed, v.without_partners, coalesce(v.provider_kind, 'none') AS provider_kind, v.provider_id`;
+  const signed =
+    F === null
+      ? `SELECT ${columns}, 1 AS sign FROM ${PRACTICE_VERSIONS} v WHERE v.status = 'open' AND ${believedAt(K)}`
+      : `SELECT * FROM (
+           SELECT ${columns}, ${believedAt(K)}::int - ${believedAt(F)}::int AS sign
+             FROM ${PRACTICE_VERSIONS} v
+            WHERE ${LAST_RECORDED_SQL} > ${F} AND ${LAST_RECORDED_SQL} <= ${K} AND v.status = 'open'
+           UNION ALL
+           SELECT ${columns}, 1 FROM ${PRACTICE_VERSIONS} v
+            WHERE ${recordedWithinSql(F, K)} AND v.recorded_to IS NOT NULL AND v.status = 'open') c
+          WHERE sign <> 0`;
+  // Believed at both F and K (K >= F).
+  const believedThroughout = F === null ? 'false' : `v.recorded_from <= ${F} AND (v.recorded_to IS NULL OR v.recorded_to > ${K})`;
+  return `
+  signed AS MATERIALIZED (${signed}),
   edges AS (
     SELECT sign, valid_from AS valid_on, contract_type, trust_code, in_pcn, in_federation, partner_count, salaried_count, patients,
            single_handed, without_partners FROM signed
@@ -62,21 +72,16 @@ export function trendChangesCtes(p: ChangeParams): string {
   affected AS (
     SELECT provider_kind, provider_id, min(valid_from) AS since FROM signed WHERE provider_id IS NOT NULL GROUP BY 1, 2),
   kept AS (
-    SELECT a.provider_kind, a.provider_id, a.since, v.valid_from, v.valid_to, coalesce(v.registered_patients, 0) AS patients
+    SELECT a.provider_kind, a.provider_id, v.valid_from, v.valid_to, coalesce(v.registered_patients, 0) AS patients
       FROM affected a
       JOIN ${TREND_PROVIDER_PRACTICES} pp ON (pp.provider_kind, pp.provider_id) = (a.provider_kind, a.provider_id)
       CROSS JOIN LATERAL (
-        (SELECT * FROM ${PRACTICE_VERSIONS} v WHERE v.ods_code = pp.ods_code AND v.recorded_to IS NULL AND v.valid_from >= a.since)
+        (SELECT * FROM ${PRACTICE_VERSIONS} v WHERE v.ods_code = pp.ods_code AND v.valid_from >= a.since AND ${believedThroughout})
         UNION ALL
-        (SELECT * FROM ${PRACTICE_VERSIONS} v WHERE v.ods_code = pp.ods_code AND v.recorded_to IS NULL AND v.valid_from < a.since
+        (SELECT * FROM ${PRACTICE_VERSIONS} v WHERE v.ods_code = pp.ods_code AND v.valid_from < a.since AND ${believedThroughout}
           ORDER BY v.valid_from DESC LIMIT 1)) v
-     WHERE ${atFKept} AND v.recorded_from <= ${p.knownAt} AND v.status = 'open'
-       AND coalesce(v.provider_kind, 'none') = a.provider_kind AND v.provider_id = a.provider_id
-       AND (v.valid_to IS NULL OR v.valid_to >= a.since)
-    UNION ALL
-    SELECT a.provider_kind, a.provider_id, a.since, s.valid_from, s.valid_to, s.patients
-      FROM scanned s JOIN affected a ON (a.provider_kind, a.provider_id) = (s.provider_kind, s.provider_id)
-     WHERE s.kept AND (s.valid_to IS NULL OR s.valid_to >= a.since)),
+     WHERE v.status = 'open' AND coalesce(v.provider_kind, 'none') = a.provider_kind AND v.provider_id = a.provider_id
+       AND (v.valid_to IS NULL OR v.valid_to >= a.since)),
   members AS (
     SELECT t.timeline, k.provider_kind, k.provider_id, k.valid_from, k.valid_to, k.patients FROM kept k, (VALUES (1), (-1)) t(timeline)
     UNION ALL

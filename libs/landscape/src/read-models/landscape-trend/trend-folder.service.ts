@@ -1,11 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
-import { BULK_LOADS, PG_POOL, sleepUnlessAborted } from '#platform';
+import { BULK_LOADS, PG_POOL, sharesOneSession, sleepUnlessAborted } from '#platform';
 import { foldTrend } from './fold-trend.js';
 
 /** How often the model is folded up to the horizon: reads correct it for what was recorded since, so this bounds their work. */
 const FOLD_EVERY_MS = 5_000;
 const MAX_BACKOFF_MS = 60_000;
+// On the embedded database's one session a fold holds every request back: there it folds this much at a time (about a
+// second each, nationally), with a pause between for the requests waiting.
+const EMBEDDED_FOLD_VERSIONS = 40_000;
+const EMBEDDED_PAUSE_MS = 100;
 
 /**
  * Keeps the national trend's model folded, beside the projector (in the process that projects) but never inside its
@@ -36,11 +40,12 @@ export class TrendFolderService implements OnApplicationBootstrap, OnApplication
       await BULK_LOADS.idle(signal);
       if (signal.aborted) break;
       try {
-        const outcome = await foldTrend(this.pool);
+        const oneSession = sharesOneSession(this.pool);
+        const outcome = await foldTrend(this.pool, { maxVersions: oneSession ? EMBEDDED_FOLD_VERSIONS : undefined });
         if (outcome.folded && outcome.durationMs > 1_000) {
           this.logger.log(`trend model folded through ${outcome.through}: ${outcome.changes} changes in ${(outcome.durationMs / 1000).toFixed(1)} s`);
         }
-        wait = FOLD_EVERY_MS;
+        wait = outcome.folded && !outcome.caughtUp ? EMBEDDED_PAUSE_MS : FOLD_EVERY_MS;
       } catch (error) {
         if (signal.aborted) break;
         wait = Math.min(wait * 2, MAX_BACKOFF_MS);
