@@ -1,6 +1,7 @@
 export * from './event-store.port.js';
 export * from './errors.js';
 export * from './cursor.js';
+export * from './event-view.js';
 export * from './upcasting/event-upcasters.js';
 export * from './postgres/postgres-event-store.js';
 export { NotificationSignal } from './postgres/notification-signal.js';

@@ -8,4 +8,5 @@ export { DataDirInUseError, LOCK_FILE } from './database/data-dir-lock.js';
 export * from './database/database-timeouts.js';
 export * from './database/database-failure.js';
 export * from './cursor-signing.js';
+export * from './validation/identifier.validators.js';
 export * from './bulk-load-gate.js';

@@ -3,8 +3,7 @@ import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { decodeCursor, encodeCursor, EventStore } from '#event-store';
-import { toEventView } from '#practices';
+import { decodeCursor, encodeCursor, EventStore, toEventView } from '#event-store';
 import { CursorSigner } from '#platform';
 
 export class FeedParams {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { CONTRACT_TYPES, HOLDER_KINDS, PATTERNS, type ContractType, type HolderKind } from '#practices';
+import { PATTERNS } from '#platform';
+import { CONTRACT_TYPES, HOLDER_KINDS, type ContractType, type HolderKind } from '#practices';
 import { PracticeFieldsDoc } from '../shared/practice-view.dto.js';
 import { OptionalPattern } from '../shared/query-validators.js';
 import { ReadParams } from '../shared/read-params.dto.js';
