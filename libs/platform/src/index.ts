@@ -9,4 +9,5 @@ export * from './database/database-timeouts.js';
 export * from './database/database-failure.js';
 export * from './cursor-signing.js';
 export * from './validation/identifier.validators.js';
+export * from './validation/page-limit.js';
 export * from './bulk-load-gate.js';
