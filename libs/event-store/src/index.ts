@@ -8,4 +8,4 @@ export { NotificationSignal } from './postgres/notification-signal.js';
 export { inTransaction } from './postgres/in-transaction.js';
 export * from './postgres/migrations/index.js';
 export { ISO_MILLIS_FORMAT } from './postgres/event-row.js';
-export { clampKnownAt, BEFORE_ANYTHING } from './known-at.js';
+export { clampKnownAt } from './known-at.js';

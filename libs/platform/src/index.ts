@@ -4,7 +4,6 @@ export * from './database/database-settings.js';
 export * from './database/database-connection.js';
 export * from './database/prepared-statements.js';
 export * from './database/embedded-session.js';
-export { DataDirInUseError, LOCK_FILE } from './database/data-dir-lock.js';
 export * from './database/database-timeouts.js';
 export * from './database/database-failure.js';
 export * from './cursor-signing.js';
