@@ -1,6 +1,7 @@
 /**
  * Boundaries the code keeps (npm run lint): no cycles, test code included; each library used through its index from
- * outside; the domain imports nothing outside itself; product code never imports test support; migrations are frozen.
+ * outside, and no index publishing what a library's use cases share among themselves; the platform depends on no
+ * context; the domain imports nothing outside itself; product code never imports test support; migrations are frozen.
  */
 module.exports = {
   forbidden: [
@@ -18,6 +19,20 @@ module.exports = {
       comment: 'Apps, the benchmark and shared test support use a library only through its index.',
       from: { path: '^(apps|bench|test)/' },
       to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'index-publishes-no-shared-internals',
+      severity: 'error',
+      comment: "A library's index publishes nothing of application/shared: what its use cases share among themselves is theirs.",
+      from: { path: '^libs/[^/]+/src/index\\.ts$' },
+      to: { path: '^libs/[^/]+/src/application/shared/' },
+    },
+    {
+      name: 'platform-is-neutral',
+      severity: 'error',
+      comment: 'The platform (database, identifier formats, cursors) is used by every context and depends on none of them.',
+      from: { path: '^libs/platform/src/' },
+      to: { path: '^libs/', pathNot: ['^libs/platform/'] },
     },
     {
       name: 'domain-is-pure',

@@ -1,4 +1,6 @@
-import { decide, decideByFullValidation, effectiveTimeline, foldHistory, foldOnto, type PracticeCommand, type TimelineEvent } from '#practices';
+import { decide, effectiveTimeline, foldHistory, foldOnto, type PracticeCommand, type TimelineEvent } from '#practices';
+import { decideByFullValidation } from '../../practices/test/support/decide-by-full-validation.js';
+import { SeededRandom } from '#demo-history';
 import { generatedHistories } from './support/generated-histories.js';
 
 /**
@@ -6,20 +8,6 @@ import { generatedHistories } from './support/generated-histories.js';
  * histories cut at many points, and many generated commands (valid and invalid, at the end and retroactive), it must
  * decide exactly what the full validation decides: the same events, or the same error with the same code and detail.
  */
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure always reproduces. */
-function randomFrom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  return { next, pick };
-}
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -39,12 +27,7 @@ function vocabulary(history: readonly TimelineEvent[]) {
   return { gmc: [...gmc], federations: [...federations], pcns: [...pcns], trusts: [...trusts] };
 }
 
-function commandFor(
-  odsCode: string,
-  effectiveDate: string,
-  words: ReturnType<typeof vocabulary>,
-  random: ReturnType<typeof randomFrom>,
-): PracticeCommand {
+function commandFor(odsCode: string, effectiveDate: string, words: ReturnType<typeof vocabulary>, random: SeededRandom): PracticeCommand {
   const base = { odsCode, effectiveDate };
   const gmcNumber = random.pick(words.gmc);
   const kinds: (() => PracticeCommand)[] = [
@@ -91,7 +74,7 @@ describe('decide: the fast path for changes at the end of the timeline', () => {
   });
 
   it('decides exactly as the full validation over generated histories and commands', () => {
-    const random = randomFrom(20240331);
+    const random = new SeededRandom('decide-fast-path', 20240331);
     let compared = 0;
     let atEnd = 0;
     let refused = 0;

@@ -1,4 +1,6 @@
-import { extractDateFromFileName, parseMembershipRow, parsePracticeRow } from '#ods-import';
+import { extractDateFromFileName } from '#ods-import';
+import { parseMembershipRow } from '../src/epcmem.row.js';
+import { parsePracticeRow } from '../src/epraccur.row.js';
 import { commissionerHistory, type SourcedSpell } from '../src/commissioner-spells.js';
 
 /** An epraccur row: 27 fields, with the ones the importer reads set from `fields`. */

@@ -1,11 +1,9 @@
+// What other libraries and the apps use of the practices context: the domain (its events, commands, decider and
+// folds), how its streams are read, held and appended, the write routes' module and how their refusals are answered.
 export * from './domain/index.js';
-export * from './application/practice-writes.module.js';
-export * from './application/shared/domain-error.translation.js';
-export * from './application/shared/event-view.js';
-export * from './application/shared/identifier.validators.js';
-export * from './application/shared/practice-stream-cache.js';
-export * from './application/shared/record-practice-change.command.js';
-export * from './application/shared/stream-prefix-cache.js';
-export * from './application/shared/timeline.mapping.js';
-export * from './application/shared/write-context.js';
-export * from './application/shared/lost-race-retry.js';
+export { toNewEvent, toTimeline, toTimelineEvent } from './streams/timeline.mapping.js';
+export { StreamPrefixCache } from './streams/stream-prefix-cache.js';
+export { PracticeStreamCache, PracticeStreamCacheModule } from './streams/practice-stream-cache.js';
+export { retryLostRaces, type LostRacePolicy } from './application/lost-race-retry.js';
+export { PracticeWritesModule } from './application/practice-writes.module.js';
+export { translateDomainError } from './application/domain-error.translation.js';

@@ -1,11 +1,9 @@
 import { RequiresRole } from '#access';
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { decodeCursor, encodeCursor, EventStore } from '#event-store';
-import { toEventView } from '#practices';
-import { CursorSigner } from '#platform';
+import { IsOptional, IsString } from 'class-validator';
+import { decodeCursor, encodeCursor, EventStore, toEventView } from '#event-store';
+import { CursorSigner, OptionalPageLimit } from '#platform';
 
 export class FeedParams {
   @IsOptional()
@@ -13,12 +11,7 @@ export class FeedParams {
   @ApiPropertyOptional({ description: 'opaque cursor from a previous page (nextCursor); omit to start at the beginning' })
   after?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @OptionalPageLimit(1000, 100)
   limit?: number;
 
   @IsOptional()

@@ -1,9 +1,8 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { decodeCursor, encodeCursor, type LogCursor } from '#event-store';
+import { decodeCursor, encodeCursor, toEventView, type LogCursor } from '#event-store';
 import { logLength } from '#landscape';
-import { toEventView } from '#practices';
 import { openRuntime } from '#runtime';
 import { createProgress, formatCount, formatDuration, printResult, table } from '../cli-output.js';
 

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { logLength, practicesCsvStream, readLogHistories, replayLandscape } from '#landscape';
-import { isIsoInstant } from '#practices';
+import { isIsoInstant } from '#platform';
 import { openRuntime } from '#runtime';
 import { createProgress, dateOption, formatCount, formatDuration, table } from '../cli-output.js';
 

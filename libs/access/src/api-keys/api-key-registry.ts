@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { PATTERNS } from '../identifiers.js';
+import { PATTERNS } from '#platform';
 import { isRole, type Role } from '../roles.js';
 import type { ApiKey } from './api-key.js';
 import { apiKeyHash, newApiKeyId, newApiKeySecret } from './api-key-secret.js';

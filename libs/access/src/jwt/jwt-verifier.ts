@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import { PATTERNS } from '../identifiers.js';
+import { PATTERNS } from '#platform';
 import type { Principal } from '../principal.js';
 import { highestRole } from '../roles.js';
 import type { JwtSettings } from './jwt-settings.js';

@@ -1,24 +1,31 @@
+import { jest } from '@jest/globals';
 import type { LogCursor } from '#event-store';
 import { SharedPositionWait } from './shared-position-wait.js';
 
 const at = (position: number): LogCursor => ({ transactionId: '7', position: String(position) });
 
 describe('SharedPositionWait', () => {
-  it('answers a hundred waiting reads with one read of the position per interval', async () => {
-    let reached = 0;
-    let reads = 0;
-    const wait = new SharedPositionWait(async () => {
-      reads++;
-      return at(reached);
-    }, 10);
-    const waits = Array.from({ length: 100 }, (_, i) => wait.waitFor(at(1 + (i % 3)), 2_000));
-    setTimeout(() => (reached = 3), 60);
-    expect(await Promise.all(waits)).toEqual(Array(100).fill(true));
-    // About 60 ms / 10 ms of polling, however many waited; none once nobody waits.
-    expect(reads).toBeLessThan(20);
-    const after = reads;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect([reads, wait.waiting]).toEqual([after, 0]);
+  it('answers a hundred waiting reads with one read of the position per interval, and stops reading once nobody waits', async () => {
+    jest.useFakeTimers();
+    try {
+      let reached = 0;
+      let reads = 0;
+      const wait = new SharedPositionWait(async () => {
+        reads++;
+        return at(reached);
+      }, 10);
+      const waits = Promise.all(Array.from({ length: 100 }, (_, i) => wait.waitFor(at(1 + (i % 3)), 2_000)));
+      await jest.advanceTimersByTimeAsync(60);
+      reached = 3;
+      await jest.advanceTimersByTimeAsync(10);
+      expect(await waits).toEqual(Array(100).fill(true));
+      // About 70 ms / 10 ms of polling, however many waited.
+      expect(reads).toBeLessThan(20);
+      // Nobody waits and no timer is left that could wake the poller: no read follows.
+      expect([wait.waiting, jest.getTimerCount()]).toEqual([0, 0]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it("gives up at each wait's own deadline, even while a read hangs", async () => {

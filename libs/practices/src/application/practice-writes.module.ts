@@ -20,7 +20,7 @@ import { RecordPartnerExitController } from './record-partner-exit/record-partne
 import { RecordSalariedGpLeavingController } from './record-salaried-gp-leaving/record-salaried-gp-leaving.controller.js';
 import { RenamePracticeController } from './rename-practice/rename-practice.controller.js';
 import { RetractEventController } from './retract-event/retract-event.controller.js';
-import { PracticeStreamCacheModule } from './shared/practice-stream-cache.js';
+import { PracticeStreamCacheModule } from '../streams/practice-stream-cache.js';
 import { PracticeTimelineCache } from './shared/practice-timeline.cache.js';
 import { RecordPracticeChangeHandler } from './shared/record-practice-change.handler.js';
 import { SubcontractToTrustController } from './subcontract-to-trust/subcontract-to-trust.controller.js';

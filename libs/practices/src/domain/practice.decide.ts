@@ -29,25 +29,13 @@ export interface DecisionHistories {
 
 /** Decides what a command records, or throws why it may not (SPEC §3). Pure: ids and times come from the caller. */
 export function decide(command: PracticeCommand, histories: DecisionHistories): Decision {
-  return decideOn(command, histories, true);
-}
-
-/**
- * The same decision without the fast path for changes dated at the end of the timeline: every command re-folds and
- * re-checks the timeline from where it lands. Kept for the tests that prove the fast path decides identically.
- */
-export function decideByFullValidation(command: PracticeCommand, histories: DecisionHistories): Decision {
-  return decideOn(command, histories, false);
-}
-
-function decideOn(command: PracticeCommand, histories: DecisionHistories, fastPath: boolean): Decision {
   const fold = histories.practiceFold?.count === histories.practice.length ? histories.practiceFold : undefined;
   const timeline = fold?.timeline ?? effectiveTimeline(histories.practice);
   if (command.type === 'OpenPractice') return { practice: [decideOpening(command, histories.practice, timeline)] };
   if (!timeline.some((e) => e.event.type === 'PracticeOpened')) throw new PracticeNotFoundError(command.odsCode);
   if (command.type === 'RetractEvent') return { practice: [decideRetraction(command, histories.practice, timeline)] };
   if (command.type === 'MergePractice') return decideMerge(command, histories, timeline);
-  if (fastPath && isAtEnd(timeline, command.effectiveDate)) {
+  if (isAtEnd(timeline, command.effectiveDate)) {
     return { practice: [decideChangeAtEnd(command, histories.practice, timeline, fold?.state ?? foldAll(timeline))] };
   }
   return { practice: [decideChange(command, histories.practice, timeline)] };
@@ -75,7 +63,8 @@ function decideOpening(command: OpenPractice, history: readonly TimelineEvent[],
   return decided;
 }
 
-function decideChange(command: DatedPracticeCommand, history: readonly TimelineEvent[], timeline: readonly TimelineEvent[]): DecidedEvent {
+/** A change decided by re-folding and re-checking the timeline from where it lands (any date, retroactive included). */
+export function decideChange(command: DatedPracticeCommand, history: readonly TimelineEvent[], timeline: readonly TimelineEvent[]): DecidedEvent {
   const state = openOn(timeline, command);
   const decided: DecidedEvent = { event: eventFor(command, state), effectiveDate: command.effectiveDate };
   assertCanInsert(timeline, pending(decided, history), command.odsCode);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { OptionalPageLimit } from '#platform';
 
 const MAX_SIZE = Number.MAX_SAFE_INTEGER;
 
@@ -13,12 +14,7 @@ export class TreeHeadsQuery {
   @ApiPropertyOptional({ description: 'list heads with a larger tree than this (default 0: from the first)', minimum: 0 })
   after?: number;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @OptionalPageLimit(1000, 100)
   limit?: number;
 }
 

@@ -1,6 +1,5 @@
 import canonicalize from 'canonicalize';
-import type { RecordedEvent } from '#event-store';
-import { toEventView } from '#practices';
+import { toEventView, type RecordedEvent } from '#event-store';
 import { leafHash, type Hash } from '../merkle/index.js';
 
 /** SPEC §8 leaf data: the UTF-8 bytes of the RFC 8785 canonical JSON of the event exactly as /feed returns it. */

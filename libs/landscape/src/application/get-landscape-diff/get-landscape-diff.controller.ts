@@ -2,7 +2,7 @@ import { RequiresRole } from '#access';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { IsCalendarDate } from '#practices';
+import { IsCalendarDate } from '#platform';
 import { ReadConsistency } from '../shared/read-consistency.js';
 import { KnownAtParams } from '../shared/read-params.dto.js';
 import { GetLandscapeDiff, type LandscapeDiff } from './get-landscape-diff.query.js';

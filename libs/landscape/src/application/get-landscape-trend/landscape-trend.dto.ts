@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, ValidateBy, type ValidationArguments } from 'class-validator';
-import { IsCalendarDate, isCalendarDate } from '#practices';
+import { IsCalendarDate, isCalendarDate } from '#platform';
 import { GpsDoc, PracticeCountsDoc, ProvidersDoc, SubcontractedDoc } from '../get-landscape-summary/landscape-summary.dto.js';
 import { DEFAULT_BANDS, IsBandBounds } from '../get-landscape-summary/population-bands.js';
 import { OptionalCommissioners } from '../shared/commissioner-filter.js';

@@ -2,7 +2,7 @@ import { RequiresRole } from '#access';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { IsOdsCode } from '#practices';
+import { IsOdsCode } from '#platform';
 import { PracticeDoc } from '../shared/practice-view.dto.js';
 import type { PracticeView } from '../shared/practice-view.js';
 import { ReadConsistency } from '../shared/read-consistency.js';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { CONTRACT_TYPES, HOLDER_KINDS, PATTERNS, type ContractType, type HolderKind } from '#practices';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { OptionalPageLimit, PATTERNS } from '#platform';
+import { CONTRACT_TYPES, HOLDER_KINDS, type ContractType, type HolderKind } from '#practices';
 import { PracticeFieldsDoc } from '../shared/practice-view.dto.js';
 import { OptionalPattern } from '../shared/query-validators.js';
 import { ReadParams } from '../shared/read-params.dto.js';
@@ -39,12 +39,7 @@ export class ListPracticesParams extends ReadParams {
   @OptionalPattern(PATTERNS.pcnCode, 'a PCN code', 'U12345', 'practices in this primary care network')
   pcn?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @OptionalPageLimit(MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE)
   limit?: number;
 
   @IsOptional()

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
-import { PATTERNS } from '#practices';
+import { PATTERNS } from '#platform';
 
 export const MAX_COMMISSIONERS = 100;
 

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsOptional, Matches, ValidateBy } from 'class-validator';
 import { decodeCursor } from '#event-store';
-import { isCalendarDate, isIsoInstant } from '#practices';
+import { isCalendarDate, isIsoInstant } from '#platform';
 
 /** Optional query parameters, validated with the identifier formats of SPEC §2 and documented for OpenAPI. */
 const optional = (docs: ApiPropertyOptions, ...validators: PropertyDecorator[]) =>

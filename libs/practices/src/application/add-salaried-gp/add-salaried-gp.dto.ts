@@ -1,5 +1,5 @@
 import { EffectiveDateDto, IsName } from '../shared/common.dto.js';
-import { IsGmcNumber } from '../shared/identifier.validators.js';
+import { IsGmcNumber } from '#platform';
 
 export class AddSalariedGpDto extends EffectiveDateDto {
   @IsGmcNumber()

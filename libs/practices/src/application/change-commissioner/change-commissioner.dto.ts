@@ -1,6 +1,6 @@
 import { ValidateIf } from 'class-validator';
 import { EffectiveDateDto } from '../shared/common.dto.js';
-import { IsCommissionerCode } from '../shared/identifier.validators.js';
+import { IsCommissionerCode } from '#platform';
 
 export class ChangeCommissionerDto extends EffectiveDateDto {
   @ValidateIf((_, value) => value !== null)

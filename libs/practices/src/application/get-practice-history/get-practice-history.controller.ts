@@ -4,7 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { PracticePath } from '../shared/common.dto.js';
-import { IsIsoInstant } from '../shared/identifier.validators.js';
+import { IsIsoInstant } from '#platform';
 import { GetPracticeHistory } from './get-practice-history.query.js';
 
 export class PracticeHistoryParams {

@@ -1,8 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EventStore } from '#event-store';
+import { EventStore, toEventView } from '#event-store';
 import { practiceStreamId, type EventRetracted } from '../../domain/index.js';
-import { toEventView } from '../shared/event-view.js';
 import { GetPracticeHistory, type PracticeHistory, type PracticeHistoryEvent } from './get-practice-history.query.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { EventView } from '../shared/event-view.js';
+import type { EventView } from '#event-store';
 
 export interface PracticeHistoryEvent extends EventView {
   readonly retracted: boolean;

@@ -1,5 +1,5 @@
 import { EffectiveDateDto, IsName } from '../shared/common.dto.js';
-import { IsSlug } from '../shared/identifier.validators.js';
+import { IsSlug } from '#platform';
 
 export class JoinFederationDto extends EffectiveDateDto {
   @IsSlug('wolverhampton-gp-federation')

@@ -1,5 +1,5 @@
 import { EffectiveDateDto, IsName } from '../shared/common.dto.js';
-import { IsPcnCode } from '../shared/identifier.validators.js';
+import { IsPcnCode } from '#platform';
 
 export class JoinPcnDto extends EffectiveDateDto {
   @IsPcnCode()

@@ -1,5 +1,5 @@
 import { EffectiveDateDto } from '../shared/common.dto.js';
-import { IsOdsCode } from '../shared/identifier.validators.js';
+import { IsOdsCode } from '#platform';
 
 export class MergePracticeDto extends EffectiveDateDto {
   @IsOdsCode()

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsObject, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
 import { IsName } from '../shared/common.dto.js';
 import { ContractDto } from '../shared/contract.dto.js';
-import { IsCalendarDate, IsCommissionerCode, IsOdsCode } from '../shared/identifier.validators.js';
+import { IsCalendarDate, IsCommissionerCode, IsOdsCode } from '#platform';
 
 export class OpenPracticeDto {
   @IsOdsCode()

@@ -1,5 +1,5 @@
 import { IsName, PracticePath } from '../shared/common.dto.js';
-import { IsEventId } from '../shared/identifier.validators.js';
+import { IsEventId } from '#platform';
 
 export class RetractEventPath extends PracticePath {
   @IsEventId()

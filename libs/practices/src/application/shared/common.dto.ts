@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { IsSafeText } from './safe-text.js';
-import { IsCalendarDate, IsGmcNumber, IsOdsCode, IsSlug } from './identifier.validators.js';
+import { IsCalendarDate, IsGmcNumber, IsOdsCode, IsSlug } from '#platform';
 
 /** A human-readable name: plain text (SPEC §9), not blank, at most 200 characters. */
 export const IsName = (example: string) => (target: object, key: string | symbol) => {

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsObject, ValidateNested } from 'class-validator';
 import { CONTRACT_TYPES, HOLDER_KINDS, type ContractType, type HolderKind } from '../../domain/index.js';
 import { IsName } from './common.dto.js';
-import { IsSlug } from './identifier.validators.js';
+import { IsSlug } from '#platform';
 
 export class ContractHolderDto {
   @IsIn(HOLDER_KINDS)

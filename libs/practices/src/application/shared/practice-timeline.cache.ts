@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EventStore, type RecordedEvent } from '#event-store';
 import { foldOnto, type PracticeFold, type TimelineEvent } from '../../domain/index.js';
-import { PracticeStreamCache } from './practice-stream-cache.js';
-import { toTimelineEvent } from './timeline.mapping.js';
+import { PracticeStreamCache } from '../../streams/practice-stream-cache.js';
+import { toTimelineEvent } from '../../streams/timeline.mapping.js';
 
 export interface PracticeTimeline {
   readonly version: number;

@@ -3,11 +3,11 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, WrongExpectedVersionError, type AppendResult, type StreamAppend } from '#event-store';
 import { decide, practiceStreamId, type DecidedEvent, type Decision, type PracticeCommand } from '../../domain/index.js';
 import { PracticeTimelineCache } from './practice-timeline.cache.js';
-import { toNewEvent } from './timeline.mapping.js';
+import { toNewEvent } from '../../streams/timeline.mapping.js';
 import { RecordPracticeChange, type WriteResult } from './record-practice-change.command.js';
 import type { WriteContext } from './write-context.js';
 import { checkWriteScope } from './write-scope.js';
-import { retryLostRaces } from './lost-race-retry.js';
+import { retryLostRaces } from '../lost-race-retry.js';
 import { StreamVersionMismatchError } from './write-refusals.js';
 
 /** Up to this many writers racing on one practice all succeed. */

@@ -1,5 +1,5 @@
 import { EffectiveDateDto, IsName } from '../shared/common.dto.js';
-import { IsTrustCode } from '../shared/identifier.validators.js';
+import { IsTrustCode } from '#platform';
 
 export class SubcontractToTrustDto extends EffectiveDateDto {
   @IsTrustCode()

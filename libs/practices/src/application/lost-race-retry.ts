@@ -1,5 +1,5 @@
 import { WrongExpectedVersionError } from '#event-store';
-import { ConcurrencyConflictError } from './write-refusals.js';
+import { ConcurrencyConflictError } from './shared/write-refusals.js';
 
 export interface LostRacePolicy {
   /** Attempts before giving up with ConcurrencyConflictError. */

@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../../domain/index.js';
+import type { TimelineEvent } from '../domain/index.js';
 
 /**
  * Practice streams held in memory as prefixes (versions 1..n). Streams are append-only and events immutable, so a held

@@ -7,9 +7,9 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { IdempotencyKeyReusedError } from '#event-store';
-import { EventNotFoundError, PracticeAlreadyExistsError, PracticeNotFoundError, PracticeRuleViolation } from '../../domain/index.js';
-import { OutOfScopeError } from './write-scope.js';
-import { ConcurrencyConflictError, StreamVersionMismatchError } from './write-refusals.js';
+import { EventNotFoundError, PracticeAlreadyExistsError, PracticeNotFoundError, PracticeRuleViolation } from '../domain/index.js';
+import { OutOfScopeError } from './shared/write-scope.js';
+import { ConcurrencyConflictError, StreamVersionMismatchError } from './shared/write-refusals.js';
 
 /** Maps the decider's and the write path's refusals onto the HTTP statuses and codes of SPEC §5 (the exception filter's). */
 export function translateDomainError(error: unknown): HttpException | null {

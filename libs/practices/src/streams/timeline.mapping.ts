@@ -1,5 +1,5 @@
 import type { EventMetadata, NewEvent, RecordedEvent, StreamRead } from '#event-store';
-import { PRACTICE_EVENT_SCHEMA_VERSION, type DecidedEvent, type PracticeEvent, type TimelineEvent } from '../../domain/index.js';
+import { PRACTICE_EVENT_SCHEMA_VERSION, type DecidedEvent, type PracticeEvent, type TimelineEvent } from '../domain/index.js';
 
 export function toTimelineEvent(recorded: RecordedEvent): TimelineEvent {
   return {

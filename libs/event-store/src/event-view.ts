@@ -1,4 +1,5 @@
-import { encodeCursor, type RecordedEvent } from '#event-store';
+import { encodeCursor } from './cursor.js';
+import type { RecordedEvent } from './event-store.port.js';
 
 /** How a recorded event is shown to clients (history, feed): data plus every piece of SPEC §3 metadata. */
 export interface EventView {
