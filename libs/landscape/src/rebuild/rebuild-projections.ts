@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { EventStore } from '#event-store';
+import { sharesOneSession } from '#platform';
 import { StreamPrefixCache } from '#practices';
 import { PracticeVersionsProjector, type StepResult } from '../projector/practice-versions.projector.js';
 import {
@@ -66,9 +67,11 @@ async function rebuild(store: EventStore, pool: pg.Pool, options: RebuildOptions
   if (signal?.aborted) return stopped();
   // Read indexes are cheaper built once over the loaded rows than maintained row by row. Each build is one backend's
   // work (the two large GiST ones, built by sorting their points, 7 and 10 s alone on the national history) and builds
-  // on one table do not block each other, so they run side by side on a server's cores (the embedded database takes
-  // them one after another).
-  await Promise.all(practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE).map((sql) => pool.query(sql)));
+  // on one table do not block each other, so they run side by side on a server's cores. The embedded database's one
+  // session takes them one after another: queued at once, the last would wait past the pool's connection timeout.
+  const indexes = practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE);
+  if (sharesOneSession(pool)) for (const sql of indexes) await pool.query(sql);
+  else await Promise.all(indexes.map((sql) => pool.query(sql)));
   // Index-only scans need the visibility map, and the planner statistics: neither exists for freshly loaded rows.
   await pool.query(`VACUUM (ANALYZE) ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}`);
   const maxAttempts = options.maxSwitchAttempts ?? 20;
