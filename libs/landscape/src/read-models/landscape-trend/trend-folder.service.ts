@@ -8,7 +8,7 @@ const FOLD_EVERY_MS = 5_000;
 const MAX_BACKOFF_MS = 60_000;
 // On the embedded database's one session a fold holds every request back: there it folds this much at a time (about a
 // second each, nationally), with a pause between for the requests waiting.
-const EMBEDDED_FOLD_VERSIONS = 40_000;
+const EMBEDDED_FOLD_VERSIONS = 20_000;
 const EMBEDDED_PAUSE_MS = 100;
 
 /**
@@ -35,6 +35,8 @@ export class TrendFolderService implements OnApplicationBootstrap, OnApplication
 
   private async loop(signal: AbortSignal): Promise<void> {
     let wait = FOLD_EVERY_MS;
+    // Bounded folds that have not reached the horizon yet: one line in the log for all of them.
+    let run = { folds: 0, changes: 0, ms: 0 };
     while (!signal.aborted) {
       await sleepUnlessAborted(wait, signal);
       await BULK_LOADS.idle(signal);
@@ -42,9 +44,12 @@ export class TrendFolderService implements OnApplicationBootstrap, OnApplication
       try {
         const oneSession = sharesOneSession(this.pool);
         const outcome = await foldTrend(this.pool, { maxVersions: oneSession ? EMBEDDED_FOLD_VERSIONS : undefined });
-        if (outcome.folded && outcome.durationMs > 1_000) {
-          this.logger.log(`trend model folded through ${outcome.through}: ${outcome.changes} changes in ${(outcome.durationMs / 1000).toFixed(1)} s`);
+        if (outcome.folded) run = { folds: run.folds + 1, changes: run.changes + outcome.changes, ms: run.ms + outcome.durationMs };
+        if (outcome.folded && outcome.caughtUp && run.ms > 1_000) {
+          const seconds = (run.ms / 1000).toFixed(1);
+          this.logger.log(`trend model folded through ${outcome.through}: ${run.changes} changes in ${run.folds} folds, ${seconds} s`);
         }
+        if (!outcome.folded || outcome.caughtUp) run = { folds: 0, changes: 0, ms: 0 };
         wait = outcome.folded && !outcome.caughtUp ? EMBEDDED_PAUSE_MS : FOLD_EVERY_MS;
       } catch (error) {
         if (signal.aborted) break;
