@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRuntime, type Runtime } from '#runtime';
+import { foldTrend } from '#landscape';
 import { issueBenchKey } from '../api/bench-keys.js';
 import { ApiProcess } from '../api/api-process.js';
 import { rawInsertContender, runAppendBench, storeContender } from '../append/append-bench.js';
@@ -82,6 +83,16 @@ async function embeddedHistory(dataDir: string, practices: number, report: Embed
     report.catchUpEventsPerSec = (await measureCatchUp({ databaseUrl: null, dataDir }, 'embedded catch-up')).eventsPerSec;
     report.catchUpVsRebuild = ratio(report.catchUpEventsPerSec, report.rebuild.eventsPerSec);
   });
+
+  // As a settled deployment has it (the API's folder would derive it in the background while the reads are measured).
+  runtime = await open();
+  try {
+    const folded = await foldTrend(runtime.database.pool);
+    if (folded.folded)
+      notes.push(`embedded: trend model folded before the API started: ${folded.changes} changes in ${(folded.durationMs / 1000).toFixed(1)} s`);
+  } finally {
+    await runtime.close();
+  }
 
   const logFile = join(tmpdir(), `gp-register-bench-embedded-api-${process.pid}.log`);
   say(`embedded: starting the API on ${dataDir} (log in ${logFile})`);
