@@ -18,7 +18,8 @@ export class GetLandscapeTrendHandler implements IQueryHandler<GetLandscapeTrend
   async execute(query: GetLandscapeTrend): Promise<LandscapeTrend> {
     const knownAt = requestedKnownAt(query.knownAt);
     const bandMins = query.bands.map((band) => band.min);
-    // The national trend from its model where it can answer; by commissioner, or believed before it, from the versions.
+    // The national trend from its model where it can answer; by commissioner, in other bands or before the model's instant
+    // from the versions.
     const folded = query.commissioners === null ? await readFoldedTrend(this.pool, query.dates, knownAt, bandMins) : null;
     const row = folded
       ? { known_at: folded.knownAt, ...aggregatesFromChanges(query.dates.length, folded.changes) }
@@ -26,7 +27,10 @@ export class GetLandscapeTrendHandler implements IQueryHandler<GetLandscapeTrend
     return { knownAt: row.known_at, every: query.every, points: trendPoints(query.dates, query.bands, row) };
   }
 
-  /** The versions scan (landscape-trend.sql.ts). On a server, in a read-only transaction of its own so the statement's settings end with it. */
+  /**
+   * The trend from the versions themselves (landscape-trend.sql.ts). On a server, in a read-only transaction of its
+   * own so the statement's settings end with it.
+   */
   private async aggregates(values: unknown[]): Promise<TrendRow> {
     // The embedded database has no JIT, and its one session would hold every other request behind the transaction.
     if (sharesOneSession(this.pool)) return (await this.pool.query<TrendRow>(LANDSCAPE_TREND_SQL, values)).rows[0];
