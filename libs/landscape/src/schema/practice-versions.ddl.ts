@@ -119,6 +119,27 @@ export function practiceVersionsReadIndexesSql(table: PracticeVersionsTable): st
   ];
 }
 
+/**
+ * Planner statistics for a freshly loaded table: every column a read filters, joins or sorts on, but not the wide
+ * ones only returned (the state's jsonb, the packed summary facts), whose statistics no plan uses and which cost most
+ * of an ANALYZE (in the embedded database, 0.8 of 2.6 s for 49,000 rows the state alone).
+ */
+export function practiceVersionsAnalyzeSql(table: PracticeVersionsTable): string {
+  const returnedOnly = new Set(['summary_facts']);
+  const columns = [
+    'id',
+    'ods_code',
+    'valid_from',
+    'valid_to',
+    'recorded_from',
+    'recorded_to',
+    'valid',
+    'recorded',
+    ...Object.keys(VERSION_COLUMN_TYPES).filter((column) => !returnedOnly.has(column)),
+  ];
+  return `ANALYZE ${qualified(table)} (${columns.join(', ')})`;
+}
+
 /** Index and constraint names that carry the table name, for renaming a shadow table into place. */
 export const PRACTICE_VERSIONS_INDEX_SUFFIXES = ['pkey', 'bitemporal', 'summary_believed', 'summary_superseded', 'current', 'by_practice'] as const;
 export const PRACTICE_VERSIONS_CONSTRAINT_SUFFIXES = ['valid_order', 'recorded_order'] as const;
