@@ -65,14 +65,15 @@ async function rebuild(store: EventStore, pool: pg.Pool, options: RebuildOptions
   await projector.catchUp(report('building'), signal);
   const stopped = () => ({ eventsApplied, switchAttempts: 0, durationMs: Date.now() - started, switched: false });
   if (signal?.aborted) return stopped();
-  // Index-only scans need the visibility map, and the planner statistics: neither exists for freshly loaded rows. Vacuumed
-  // before the read indexes exist, so it need not scan them (a GiST index is read whole by a vacuum's cleanup).
+  // Index-only scans need the visibility map, which freshly loaded rows lack. Vacuumed before the read indexes exist:
+  // a vacuum's cleanup reads every GiST index whole.
   await pool.query(`VACUUM ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}`);
   // Read indexes are cheaper built once over the loaded rows than maintained row by row. Each build is one backend's
   // work (the two large GiST ones, built by sorting their points, 7 and 10 s alone on the national history) and builds
   // on one table do not block each other, so they run side by side on a server's cores (the embedded database takes
   // them one after another).
   await Promise.all(practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE).map((sql) => pool.query(sql)));
+  // Planner statistics, which freshly loaded rows lack too.
   await pool.query(practiceVersionsAnalyzeSql(PRACTICE_VERSIONS_SHADOW_TABLE));
   const maxAttempts = options.maxSwitchAttempts ?? 20;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
