@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { embeddedSession, type SessionWork } from '#platform';
+import { bytesAsBlob, embeddedSession, type SessionWork } from '#platform';
 import { qualified, type PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { VERSION_ROW_COLUMNS } from '../read-models/practice-versions/version-columns.js';
 import type { VersionChanges } from '../read-models/practice-versions/version-changes.js';
@@ -48,7 +48,8 @@ export function applyStepOnSession(
       // Nothing written when the checkpoint moved: the empty transaction commits and the inserts are never loaded.
       if (!rows[0].applied) return false;
       if (changes.inserts.length > 0) {
-        const blob = new Blob([...versionCopyChunks(changes.inserts)]);
+        // One buffer handed over as it is: a Blob would copy the megabytes twice more (into it, then out of it).
+        const blob = bytesAsBlob(Buffer.concat([...versionCopyChunks(changes.inserts)]));
         await tx.query(`COPY ${qualified(table)} (${VERSION_ROW_COLUMNS.join(', ')}) FROM '/dev/blob'`, [], { blob });
       }
       return true;

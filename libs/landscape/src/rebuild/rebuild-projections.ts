@@ -6,6 +6,7 @@ import { PracticeVersionsProjector, type StepResult } from '../projector/practic
 import {
   CHECKPOINTS_TABLE,
   PRACTICE_VERSIONS_SHADOW_TABLE,
+  practiceVersionsAnalyzeSql,
   practiceVersionsReadIndexesSql,
   practiceVersionsTableSql,
   qualified,
@@ -65,6 +66,9 @@ async function rebuild(store: EventStore, pool: pg.Pool, options: RebuildOptions
   await projector.catchUp(report('building'), signal);
   const stopped = () => ({ eventsApplied, switchAttempts: 0, durationMs: Date.now() - started, switched: false });
   if (signal?.aborted) return stopped();
+  // Index-only scans need the visibility map, which freshly loaded rows lack. Vacuumed before the read indexes exist:
+  // a vacuum's cleanup reads every GiST index whole.
+  await pool.query(`VACUUM ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}`);
   // Read indexes are cheaper built once over the loaded rows than maintained row by row. Each build is one backend's
   // work (the two large GiST ones, built by sorting their points, 7 and 10 s alone on the national history) and builds
   // on one table do not block each other, so they run side by side on a server's cores. The embedded database's one
@@ -72,8 +76,8 @@ async function rebuild(store: EventStore, pool: pg.Pool, options: RebuildOptions
   const indexes = practiceVersionsReadIndexesSql(PRACTICE_VERSIONS_SHADOW_TABLE);
   if (sharesOneSession(pool)) for (const sql of indexes) await pool.query(sql);
   else await Promise.all(indexes.map((sql) => pool.query(sql)));
-  // Index-only scans need the visibility map, and the planner statistics: neither exists for freshly loaded rows.
-  await pool.query(`VACUUM (ANALYZE) ${qualified(PRACTICE_VERSIONS_SHADOW_TABLE)}`);
+  // Planner statistics, which freshly loaded rows lack too.
+  await pool.query(practiceVersionsAnalyzeSql(PRACTICE_VERSIONS_SHADOW_TABLE));
   const maxAttempts = options.maxSwitchAttempts ?? 20;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const outcome = await switchOver(pool);

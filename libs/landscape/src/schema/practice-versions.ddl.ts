@@ -121,6 +121,37 @@ export function practiceVersionsReadIndexesSql(table: PracticeVersionsTable): st
   ];
 }
 
+/**
+ * The columns a read filters or groups on (the bitemporal bounds and the landscape's filters and breakdowns): the only
+ * ones whose statistics a plan uses. A rebuild analyses only these: on the embedded database, for 52,000 events, an
+ * ANALYZE of every column took 1.2 s of CPU (the state's jsonb 0.8 s of it), of these 0.5 s.
+ */
+const FILTERED_COLUMNS = [
+  'ods_code',
+  'valid_from',
+  'valid_to',
+  'recorded_from',
+  'recorded_to',
+  'valid',
+  'recorded',
+  ...([
+    'status',
+    'commissioner_code',
+    'contract_type',
+    'holder_kind',
+    'provider_kind',
+    'provider_id',
+    'trust_code',
+    'pcn_code',
+    'federations',
+  ] satisfies (keyof typeof VERSION_COLUMN_TYPES)[]),
+];
+
+/** Planner statistics for a freshly loaded table (see FILTERED_COLUMNS). */
+export function practiceVersionsAnalyzeSql(table: PracticeVersionsTable): string {
+  return `ANALYZE ${qualified(table)} (${FILTERED_COLUMNS.join(', ')})`;
+}
+
 /** Index and constraint names that carry the table name, for renaming a shadow table into place. */
 export const PRACTICE_VERSIONS_INDEX_SUFFIXES = [
   'pkey',

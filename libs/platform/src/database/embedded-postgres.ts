@@ -6,6 +6,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { keepMessageGroupsTogether, type SessionWork } from './pglite-session-queue.js';
 import { durableStartParams, flushCommitsToDisk } from './durable-pglite.js';
+import { copyBlobReadsAtOnce } from './pglite-blob-reads.js';
 import { makePrivateFolder, restrict } from './private-folder.js';
 
 /**
@@ -49,6 +50,7 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory', options:
   try {
     const durable = options.fsync === true && dataDir !== 'memory';
     db = await PGlite.create(location, durable ? { startParams: durableStartParams() } : {});
+    copyBlobReadsAtOnce(db);
     if (durable) await flushCommitsToDisk(db);
     if (dataDir !== 'memory') restrict(location);
     const server = new PGLiteSocketServer({ db, path: join(socketFolder, '.s.PGSQL.5432'), maxConnections: options.maxConnections ?? 16 });
