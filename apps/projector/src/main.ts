@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ProjectorService } from '#landscape';
+import { ProjectorService, TrendFolderService } from '#landscape';
 import { NotaryService } from '#proof';
 import { exitOnSignals, openRuntime } from '#runtime';
 import { ProjectorAppModule } from './projector-app.module.js';
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   await runtime.eventStore.listenForAppends();
   // This process exists to project: PROJECTOR=off (meant for the API) does not apply here.
   app.get(ProjectorService).start();
+  app.get(TrendFolderService).start();
   app.get(NotaryService).start();
   const logger = new Logger('Projector');
   logger.log(`projecting the landscape (${runtime.database.embedded ? 'embedded database' : 'PostgreSQL server'})`);

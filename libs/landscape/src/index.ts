@@ -4,6 +4,7 @@ export { LandscapeProjectionModule } from './landscape-projection.module.js';
 export { ProjectionStatus, type ProjectionLag } from './projector/projection-status.js';
 export { ReplicaProjection, type ReplicaLag } from './replica/replica-projection.js';
 export { ProjectorService } from './projector/projector.service.js';
+export { TrendFolderService } from './read-models/landscape-trend/trend-folder.service.js';
 export { PracticeVersionsProjector, type ProjectorOptions, type StepResult } from './projector/practice-versions.projector.js';
 export { readCheckpoint, PRACTICE_VERSIONS_PROJECTION_VERSION, type Checkpoint } from './projector/checkpoint-store.js';
 export { PRACTICE_VERSIONS_TABLE, LANDSCAPE_SCHEMA } from './schema/practice-versions.ddl.js';

@@ -13,6 +13,6 @@ import { TrendFolderService } from './read-models/landscape-trend/trend-folder.s
 @Module({
   imports: [PracticeStreamCacheModule],
   providers: [CatchUpProgress, ProjectionSignals, ProjectionStatus, ProjectorService, TrendFolderService],
-  exports: [CatchUpProgress, ProjectionSignals, ProjectionStatus, ProjectorService],
+  exports: [CatchUpProgress, ProjectionSignals, ProjectionStatus, ProjectorService, TrendFolderService],
 })
 export class LandscapeProjectionModule {}

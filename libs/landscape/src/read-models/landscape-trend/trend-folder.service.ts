@@ -23,9 +23,14 @@ export class TrendFolderService implements OnApplicationBootstrap, OnApplication
 
   constructor(@Inject(PG_POOL) private readonly pool: pg.Pool) {}
 
+  /** Beside the in-process projector: not in an API running with PROJECTOR=off (the projector process starts it). */
   onApplicationBootstrap(): void {
     if (process.env.PROJECTOR?.trim().toLowerCase() === 'off') return;
-    this.running = this.loop(this.abort.signal);
+    this.start();
+  }
+
+  start(): void {
+    this.running ??= this.loop(this.abort.signal);
   }
 
   async onApplicationShutdown(): Promise<void> {
