@@ -104,5 +104,10 @@ describe(`the trend model, folded between writes, answers as the versions do (se
     }
     expect(await readFoldedTrend(fixture.pool, dates, new Date().toISOString(), DEFAULT_BAND_MINS)).not.toBeNull();
     await expectTrendEqualsSummaries({ from: '2000-01-01', to: '2030-01-01', every: 'year' });
+
+    // A model not kept up (its folder stopped, or still deriving after a bulk load) leaves the trend to the versions.
+    await fixture.pool.query(`UPDATE landscape.projection_checkpoints SET stable_horizon = stable_horizon + interval '2 minutes'`);
+    expect(await readFoldedTrend(fixture.pool, dates, new Date(Date.now() + 180_000).toISOString(), DEFAULT_BAND_MINS)).toBeNull();
+    await expectTrendEqualsSummaries({ from: '2000-01-01', to: '2030-01-01', every: 'year' });
   }, 300_000);
 });
