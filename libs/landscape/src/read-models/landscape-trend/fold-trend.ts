@@ -42,7 +42,7 @@ const FOLD_SQL = mergeSql(trendChangesCtes({ foldedThrough: '$3::timestamptz', k
 const DERIVE_SQL = mergeSql(trendChangesCtes({ foldedThrough: null, knownAt: '$1::timestamptz', bandMins: '$2::bigint[]' }));
 
 /**
- * The instant a bounded fold stops at: past about `rows` versions that changed after F (whole milliseconds, so past F
+ * The instant a bounded fold stops at: past about `maxVersions` versions that changed after F (whole milliseconds, so past F
  * however many changed within one), or null when the horizon comes first. Nothing is recorded before the epoch.
  */
 const BOUND_SQL = `
