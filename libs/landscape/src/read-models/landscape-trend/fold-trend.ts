@@ -14,32 +14,46 @@ export type FoldOutcome =
     }
   | { readonly folded: false; readonly reason: 'up-to-date' | 'no-horizon' | 'folding-elsewhere' };
 
-/** Merges the changes (`ctes`: trendChangesCtes) into the model and remembers the providers' practices believed at K. */
-const mergeSql = (ctes: string) => `
+/** The changes (`ctes`: trendChangesCtes) and the providers' practices believed at K, as arrays to write back. */
+const changesSql = (ctes: string) => `
   WITH ${ctes},
-  remembered AS (
-    INSERT INTO ${TREND_PROVIDER_PRACTICES} (provider_kind, provider_id, ods_code)
-    SELECT DISTINCT provider_kind, provider_id, ods_code FROM signed WHERE sign > 0 AND provider_id IS NOT NULL
-    ON CONFLICT DO NOTHING RETURNING 1),
-  merged AS (
-    INSERT INTO ${TREND_DELTAS} AS d (figure, key, valid_on, delta) SELECT figure, key, valid_on, delta FROM trend_changes
-    ON CONFLICT (figure, key, valid_on) DO UPDATE SET delta = d.delta + excluded.delta RETURNING 1)
-  SELECT (SELECT count(*) FROM merged)::int AS changes, (SELECT count(*) FROM remembered)::int AS practices`;
+  changes AS (
+    SELECT array_agg(figure) AS figures, array_agg(key) AS keys, array_agg(valid_on::text) AS dates, array_agg(delta::text) AS deltas
+      FROM trend_changes),
+  practices AS (
+    SELECT array_agg(provider_kind) AS kinds, array_agg(provider_id) AS ids, array_agg(ods_code) AS codes
+      FROM (SELECT DISTINCT provider_kind, provider_id, ods_code FROM signed WHERE sign > 0 AND provider_id IS NOT NULL) p)
+  SELECT * FROM changes, practices`;
 
-const FOLD_SETTINGS = [
-  `SET LOCAL synchronous_commit = off`,
-  `SET LOCAL statement_timeout = 0`,
-  `SET LOCAL work_mem = '256MB'`,
-  `SET LOCAL jit = off`,
-];
+interface Changes {
+  figures: string[] | null;
+  keys: string[] | null;
+  dates: string[] | null;
+  deltas: string[] | null;
+  kinds: string[] | null;
+  ids: string[] | null;
+  codes: string[] | null;
+}
+
+const MERGE_DELTAS_SQL = `
+  INSERT INTO ${TREND_DELTAS} AS d (figure, key, valid_on, delta)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::bigint[])
+  ON CONFLICT (figure, key, valid_on) DO UPDATE SET delta = d.delta + excluded.delta`;
+
+const REMEMBER_PRACTICES_SQL = `
+  INSERT INTO ${TREND_PROVIDER_PRACTICES} (provider_kind, provider_id, ods_code)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+  ON CONFLICT DO NOTHING`;
+
+const READ_SETTINGS = [`SET LOCAL statement_timeout = 0`, `SET LOCAL work_mem = '256MB'`, `SET LOCAL jit = off`];
 
 /** The belief before anything was recorded (as knownAt is clamped while there is no horizon): the empty model's. */
 const NOTHING_RECORDED = '1970-01-01T00:00:00.000Z';
 
 /** $1: K, $2: band bounds, $3: F. */
-const FOLD_SQL = mergeSql(trendChangesCtes({ foldedThrough: '$3::timestamptz', knownAt: '$1::timestamptz', bandMins: '$2::bigint[]' }));
+const FOLD_SQL = changesSql(trendChangesCtes({ foldedThrough: '$3::timestamptz', knownAt: '$1::timestamptz', bandMins: '$2::bigint[]' }));
 /** The same from nothing: the whole model of the belief at K (an empty model, just after a migration or a rebuild). */
-const DERIVE_SQL = mergeSql(trendChangesCtes({ foldedThrough: null, knownAt: '$1::timestamptz', bandMins: '$2::bigint[]' }));
+const DERIVE_SQL = changesSql(trendChangesCtes({ foldedThrough: null, knownAt: '$1::timestamptz', bandMins: '$2::bigint[]' }));
 
 /**
  * The instant a bounded fold stops at: past about `maxVersions` versions that changed after F (whole milliseconds, so past F
@@ -58,43 +72,61 @@ export interface FoldOptions {
 
 /**
  * Folds what the register came to believe since the model's instant into the national trend's model, up to the
- * projection's stable horizon (milliseconds, as reads state knownAt), in a transaction of its own: off the projector's
- * step, so a write's visibility never waits for it. One folder at a time (the model's row lock; a second one skips).
+ * projection's stable horizon (milliseconds, as reads state knownAt), off the projector's step: the changes are read in
+ * a read-only snapshot and written in a short transaction that checks the model has not moved (another folder's work
+ * wins; this one's is dropped).
  */
 export async function foldTrend(pool: pg.Pool, options: FoldOptions = {}): Promise<FoldOutcome> {
   const started = performance.now();
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    // Read-only, so it takes no transaction id: the log's readers (the projector among them) read up to the oldest
+    // transaction in progress, and a fold holding one would hold every write's visibility back for as long as it runs.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    for (const sql of READ_SETTINGS) await client.query(sql);
     const { rows } = await client.query<{ folded_through: string | null; band_mins: string[]; horizon: string | null }>(
       `SELECT ${isoInstantSql('f.folded_through')} AS folded_through, f.band_mins,
               ${isoInstantSql("date_trunc('milliseconds', c.stable_horizon)")} AS horizon
          FROM ${TREND_FOLD} f LEFT JOIN ${qualified(CHECKPOINTS_TABLE)} c ON c.name = f.name
-        WHERE f.name = $1 FOR UPDATE OF f SKIP LOCKED`,
+        WHERE f.name = $1`,
       [PRACTICE_VERSIONS_TABLE],
     );
     const fold = rows[0];
-    const outcome = !fold ? 'folding-elsewhere' : fold.horizon === null ? 'no-horizon' : fold.horizon === fold.folded_through ? 'up-to-date' : null;
-    if (outcome !== null || !fold?.horizon) {
+    if (!fold?.horizon || fold.horizon === fold.folded_through) {
       await client.query('ROLLBACK');
-      return { folded: false, reason: outcome ?? 'no-horizon' };
+      return { folded: false, reason: !fold?.horizon ? 'no-horizon' : 'up-to-date' };
     }
-    // Derivable from the versions at any time: its commit need not wait for the WAL flush. Derived from nothing it
-    // reads every version once (seconds, nationally): no statement limit, room to sort in memory, no JIT to compile.
-    for (const sql of FOLD_SETTINGS) await client.query(sql);
     const bound =
       options.maxVersions === undefined
         ? null
         : ((await client.query<{ bound: string }>(BOUND_SQL, [fold.folded_through, options.maxVersions, fold.horizon])).rows[0]?.bound ?? null);
     const through = bound ?? fold.horizon;
-    const folded =
+    const { rows: computed } =
       fold.folded_through === null && bound === null
-        ? await client.query<{ changes: number }>(DERIVE_SQL, [through, fold.band_mins])
-        : await client.query<{ changes: number }>(FOLD_SQL, [through, fold.band_mins, fold.folded_through ?? NOTHING_RECORDED]);
+        ? await client.query<Changes>(DERIVE_SQL, [through, fold.band_mins])
+        : await client.query<Changes>(FOLD_SQL, [through, fold.band_mins, fold.folded_through ?? NOTHING_RECORDED]);
+    await client.query('COMMIT');
+    const changes = computed[0];
+
+    // A short transaction writes them, if no other folder moved the model meanwhile. Derivable from the versions at
+    // any time, so its commit need not wait for the WAL flush.
+    await client.query('BEGIN');
+    await client.query('SET LOCAL synchronous_commit = off');
+    const locked = await client.query<{ folded_through: string | null }>(
+      `SELECT ${isoInstantSql('folded_through')} AS folded_through FROM ${TREND_FOLD} WHERE name = $1 FOR UPDATE`,
+      [PRACTICE_VERSIONS_TABLE],
+    );
+    if (locked.rows[0]?.folded_through !== fold.folded_through) {
+      await client.query('ROLLBACK');
+      return { folded: false, reason: 'folding-elsewhere' };
+    }
+    await client.query(MERGE_DELTAS_SQL, [changes.figures ?? [], changes.keys ?? [], changes.dates ?? [], changes.deltas ?? []]);
+    await client.query(REMEMBER_PRACTICES_SQL, [changes.kinds ?? [], changes.ids ?? [], changes.codes ?? []]);
     await client.query(`DELETE FROM ${TREND_DELTAS} WHERE delta = 0`);
     await client.query(`UPDATE ${TREND_FOLD} SET folded_through = $2, updated_at = now() WHERE name = $1`, [PRACTICE_VERSIONS_TABLE, through]);
     await client.query('COMMIT');
-    return { folded: true, through, caughtUp: bound === null, changes: folded.rows[0].changes, durationMs: performance.now() - started };
+    const count = changes.figures?.length ?? 0;
+    return { folded: true, through, caughtUp: bound === null, changes: count, durationMs: performance.now() - started };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
