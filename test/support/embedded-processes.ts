@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * the TypeScript sources (as Jest does) through the test loader.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const register = join(root, 'libs/landscape/test/support/ts-register.mjs');
+const register = join(root, 'test/support/ts-register.mjs');
 
 function childEnv(dataDir: string, extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '', NODE_ENV: 'production', ...extra };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const register = join(root, 'libs/landscape/test/support/ts-register.mjs');
+const register = join(root, 'test/support/ts-register.mjs');
 
 export interface ProjectorProcess {
   readonly child: ChildProcess;

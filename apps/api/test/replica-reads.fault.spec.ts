@@ -38,7 +38,7 @@ const projectorHealthcheck = (databaseUrl: string) =>
     process.execPath,
     [
       '--import',
-      fileURLToPath(new URL('../../../libs/landscape/test/support/ts-register.mjs', import.meta.url)),
+      fileURLToPath(new URL('../../../test/support/ts-register.mjs', import.meta.url)),
       fileURLToPath(new URL('../../projector/src/healthcheck.ts', import.meta.url)),
     ],
     {

@@ -20,7 +20,7 @@ function startProjector(
   untilEvents?: number,
 ): { child: ChildProcess; steps: (n: number) => Promise<void>; exited: Promise<number | null> } {
   const until = untilEvents === undefined ? {} : { UNTIL_EVENTS: String(untilEvents) };
-  const child = spawn(process.execPath, ['--import', here('./support/ts-register.mjs'), here('./support/projector-child.ts')], {
+  const child = spawn(process.execPath, ['--import', here('../../../test/support/ts-register.mjs'), here('./support/projector-child.ts')], {
     env: { ...process.env, DATABASE_URL: url, BATCH_SIZE: '25', NODE_OPTIONS: '', ...until },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -4,7 +4,6 @@ export * from './database/database-settings.js';
 export * from './database/database-connection.js';
 export * from './database/prepared-statements.js';
 export * from './database/embedded-session.js';
-export { bytesAsBlob } from './database/pglite-blob-reads.js';
 export * from './database/database-timeouts.js';
 export * from './database/database-failure.js';
 export * from './cursor-signing.js';

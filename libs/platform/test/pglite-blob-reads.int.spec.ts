@@ -1,22 +1,23 @@
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres.js';
-import { bytesAsBlob } from '../src/database/pglite-blob-reads.js';
 
 describe("COPY FROM '/dev/blob' on the embedded database", () => {
   let embedded: EmbeddedPostgres;
 
   beforeAll(async () => {
     embedded = await startEmbeddedPostgres('memory');
-    await embedded.runOnSession((db) => db.exec('CREATE TABLE lines (n integer, text text)'));
+    await embedded.runOnSession([{ sql: 'CREATE TABLE lines (n integer, text text)' }]);
   });
 
   afterAll(() => embedded.close());
 
-  const load = (bytes: Uint8Array) =>
-    embedded.runOnSession(async (db) => {
-      await db.exec('TRUNCATE lines');
-      await db.query(`COPY lines FROM '/dev/blob'`, [], { blob: bytesAsBlob(bytes) });
-      return (await db.query<{ n: number; text: string }>('SELECT n, text FROM lines ORDER BY n')).rows;
-    });
+  const load = async (bytes: Uint8Array) => {
+    const { rows } = await embedded.runOnSession([
+      { sql: 'TRUNCATE lines' },
+      { sql: `COPY lines FROM '/dev/blob'`, blob: bytes },
+      { sql: 'SELECT n, text FROM lines ORDER BY n' },
+    ]);
+    return rows[2];
+  };
 
   it('given a small buffer (a view into Node’s shared pool), then exactly its rows are loaded', async () => {
     const bytes = Buffer.from('1\tCafé\n2\tSt Mary’s\n');

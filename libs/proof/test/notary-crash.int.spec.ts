@@ -17,7 +17,7 @@ function startNotary(
   untilSigned?: number,
 ): { child: ChildProcess; steps: (n: number) => Promise<void>; exited: Promise<number | null> } {
   const until = untilSigned === undefined ? {} : { UNTIL_SIGNED: String(untilSigned) };
-  const child = spawn(process.execPath, ['--import', here('../../landscape/test/support/ts-register.mjs'), here('./support/notary-child.ts')], {
+  const child = spawn(process.execPath, ['--import', here('../../../test/support/ts-register.mjs'), here('./support/notary-child.ts')], {
     env: { ...process.env, DATABASE_URL: f.server.url, LOG_SIGNING_KEY_FILE: f.key.path, BATCH_SIZE: '25', NODE_OPTIONS: '', ...until },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const register = join(root, 'libs/landscape/test/support/ts-register.mjs');
+const register = join(root, 'test/support/ts-register.mjs');
 
 /** Starts the child, waits for it to say ready, sends the signals, and reports how and how soon it exited. */
 async function signalled(signals: NodeJS.Signals[], deadlineMs: number): Promise<{ code: number | null; ms: number }> {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { bytesAsBlob, embeddedSession, type SessionWork } from '#platform';
+import { embeddedSession, type SessionStatement, type SessionTransaction } from '#platform';
 import { qualified, type PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { VERSION_ROW_COLUMNS } from '../read-models/practice-versions/version-columns.js';
 import type { VersionChanges } from '../read-models/practice-versions/version-changes.js';
@@ -13,16 +13,22 @@ import type { Checkpoint } from './checkpoint-store.js';
  */
 export const REPLAYABLE_COMMIT = 'SET LOCAL synchronous_commit TO off';
 
-/** A step of many rows (a rebuild's or a catch-up's page) loaded by COPY, on either database. */
+/**
+ * A step of many rows (a rebuild's or a catch-up's page) loaded by COPY, on either database. `copyText` is the inserts
+ * as COPY text when already encoded (a catch-up encodes the next page while the database loads this one).
+ */
 export function applyBulkStep(
   pool: pg.Pool,
   table: PracticeVersionsTable,
   expected: Checkpoint,
   next: Checkpoint,
   changes: VersionChanges,
+  copyText: readonly Buffer[] = [...versionCopyChunks(changes.inserts)],
 ): Promise<boolean> {
   const session = embeddedSession(pool);
-  return session ? applyStepOnSession(session, table, expected, next, changes) : applyStepByCopy(pool, table, expected, next, changes);
+  return session
+    ? applyStepOnSession(session, table, expected, next, changes.closes, copyText)
+    : applyStepByCopy(pool, table, expected, next, changes.closes, copyText);
 }
 
 /**
@@ -31,28 +37,21 @@ export function applyBulkStep(
  * '/dev/blob', not as one JSON argument of megabytes through the socket server, which copied each incoming message
  * once per 64 KiB it arrived in (most of an embedded rebuild's time, profiled).
  */
-export function applyStepOnSession(
-  session: SessionWork,
+async function applyStepOnSession(
+  session: SessionTransaction,
   table: PracticeVersionsTable,
   expected: Checkpoint,
   next: Checkpoint,
-  changes: VersionChanges,
+  closes: VersionChanges['closes'],
+  copyText: readonly Buffer[],
 ): Promise<boolean> {
-  return session((db) =>
-    db.transaction(async (tx) => {
-      await tx.exec(REPLAYABLE_COMMIT);
-      const { rows } = await tx.query<{ applied: boolean }>(
-        APPLY_STEP_SQL,
-        applyStepParams(table, expected, next, { closes: changes.closes, inserts: [] }),
-      );
-      // Nothing written when the checkpoint moved: the empty transaction commits and the inserts are never loaded.
-      if (!rows[0].applied) return false;
-      if (changes.inserts.length > 0) {
-        // One buffer handed over as it is: a Blob would copy the megabytes twice more (into it, then out of it).
-        const blob = bytesAsBlob(Buffer.concat([...versionCopyChunks(changes.inserts)]));
-        await tx.query(`COPY ${qualified(table)} (${VERSION_ROW_COLUMNS.join(', ')}) FROM '/dev/blob'`, [], { blob });
-      }
-      return true;
-    }),
-  );
+  const statements: SessionStatement[] = [
+    { sql: REPLAYABLE_COMMIT },
+    // Nothing written when the checkpoint moved: the transaction stops here and the inserts are never loaded.
+    { sql: APPLY_STEP_SQL, params: applyStepParams(table, expected, next, { closes, inserts: [] }), continueIf: 'applied' },
+  ];
+  if (copyText.length > 0) {
+    statements.push({ sql: `COPY ${qualified(table)} (${VERSION_ROW_COLUMNS.join(', ')}) FROM '/dev/blob'`, blob: Buffer.concat(copyText) });
+  }
+  return (await session(statements)).completed;
 }

@@ -7,7 +7,6 @@ import { hotQuery } from '#platform';
 import { qualified, type PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { VERSION_ROW_COLUMNS, versionRow } from '../read-models/practice-versions/version-columns.js';
 import type { VersionChanges } from '../read-models/practice-versions/version-changes.js';
-import { versionCopyChunks } from '../read-models/practice-versions/version-copy-text.js';
 import { PRACTICE_VERSIONS_PROJECTION_VERSION, toCheckpointRow, type Checkpoint } from './checkpoint-store.js';
 
 /** landscape.apply_projection_step (migration 1763856700000): the checkpoint compared and moved, the versions written. */
@@ -38,7 +37,7 @@ export async function applyStep(
  * compares and moves the checkpoint and closes rows, then COPY loads the inserts, so the closes still come first (a
  * page may close a practice's believed row and insert its successor for the same start date). Four round trips
  * instead of one, repaid many times over by the server parsing COPY text instead of JSON. Servers only: the embedded
- * database loads through the PGlite API instead (apply-step-on-session.ts), since COPY FROM STDIN through its socket
+ * database loads through the PGlite API instead (apply-bulk-step.ts), since COPY FROM STDIN through its socket
  * server (pglite-socket 0.2.17) ends the session with "protocol synchronization was lost".
  */
 export function applyStepByCopy(
@@ -46,13 +45,14 @@ export function applyStepByCopy(
   table: PracticeVersionsTable,
   expected: Checkpoint,
   next: Checkpoint,
-  changes: VersionChanges,
+  closes: VersionChanges['closes'],
+  copyText: readonly Buffer[],
 ): Promise<boolean> {
   return inTransaction(pool, async (client) => {
     // Nothing written when the checkpoint moved: the empty transaction commits and the inserts are never sent.
-    if (!(await applyStep(pool, table, expected, next, { closes: changes.closes, inserts: [] }, client))) return false;
+    if (!(await applyStep(pool, table, expected, next, { closes, inserts: [] }, client))) return false;
     const copy = client.query(copyFrom(`COPY ${qualified(table)} (${VERSION_ROW_COLUMNS.join(', ')}) FROM STDIN`));
-    await pipeline(Readable.from(versionCopyChunks(changes.inserts)), copy);
+    await pipeline(Readable.from(copyText), copy);
     return true;
   });
 }

@@ -6,8 +6,10 @@ import { latestRecordedAt, planVersionChanges, type VersionChanges } from '../re
 import { applyStep } from './apply-step.js';
 import { applyBulkStep } from './apply-bulk-step.js';
 import { advanced, isSettled, readCheckpoint, type Checkpoint } from './checkpoint-store.js';
+import { versionCopyChunks } from '../read-models/practice-versions/version-copy-text.js';
 import { HistoryCache } from './history-cache.js';
 import { loadPageWork } from './practice-histories.js';
+import { PageReadAhead } from './page-read-ahead.js';
 
 export interface ProjectorOptions {
   /** The table to project into; its name is also the checkpoint's name. */
@@ -27,6 +29,9 @@ const OWN_CACHE_EVENTS = 100_000;
 
 /** Below this a step's four COPY round trips cost more than parsing its rows as JSON saves (a live step is 1-50 rows). */
 const COPY_FROM_ROWS = 500;
+
+/** Pages a catch-up reads ahead of the one it plans: enough that the database never waits for the next read. */
+const READ_AHEAD_PAGES = 2;
 
 export interface StepResult {
   /** Events of the log passed over (applied or not ours) in this step. */
@@ -48,10 +53,10 @@ interface PlannedStep {
   readonly from: Checkpoint;
   readonly next: Checkpoint;
   readonly changes: VersionChanges | null;
+  /** The inserts as COPY text, encoded while planning, when the step is large enough to load by COPY. */
+  readonly copyText: readonly Buffer[] | null;
   readonly events: number;
   readonly hasMore: boolean;
-  /** The read of the page after this one, started when this one arrived (catch-up only): null when none is. */
-  readonly following: Promise<ReadAllResult> | null;
 }
 
 /**
@@ -91,55 +96,57 @@ export class PracticeVersionsProjector {
   }
 
   async step(): Promise<StepResult> {
-    return this.write(await this.planFromStored());
+    const from = this.lastCommitted ?? (await readCheckpoint(this.pool, this.table));
+    return this.write(await this.plan(from, this.store.readAll(from.cursor, this.batchSize)));
   }
 
   /**
    * Steps until the log is exhausted; `onStep` sees each step (progress output). Three things go on at once, a
-   * rebuild's pace: the server writes one page, this process plans the next from the checkpoint that write will
-   * commit, and the page after that is being read (a page's successor is known as soon as it arrives). Should a write
-   * not commit, what was planned and read ahead is dropped and planned again from the stored checkpoint.
+   * rebuild's pace: the database writes one page, this process plans the next from the checkpoint that write will
+   * commit, and the pages after it are being read (PageReadAhead). Should a write not commit, what was planned and
+   * read ahead is dropped and planned again from the stored checkpoint.
    */
   async catchUp(onStep?: (result: StepResult) => void, signal?: AbortSignal): Promise<number> {
     let total = 0;
+    let pages: PageReadAhead | null = null;
     let ahead: Promise<PlannedStep> | null = null;
     try {
       for (;;) {
         if (signal?.aborted) return total;
-        const planned: PlannedStep = await (ahead ?? this.planFromStored(true));
-        ahead = planned.hasMore ? this.plan(planned.next, true, planned.following) : null;
+        if (ahead === null) {
+          const from = this.lastCommitted ?? (await readCheckpoint(this.pool, this.table));
+          await pages?.close();
+          pages = new PageReadAhead(this.store, from.cursor, this.batchSize, READ_AHEAD_PAGES);
+          ahead = this.plan(from, pages.next());
+        }
+        const planned: PlannedStep = await ahead;
+        ahead = planned.hasMore ? this.plan(planned.next, pages!.next()) : null;
         ahead?.catch(() => undefined); // awaited (and its error thrown) next round; until then not "unhandled"
         const result = await this.write(planned);
         total += result.applied;
         onStep?.(result);
         if (result.conflict) {
-          await dropPlanned(ahead); // planned from a checkpoint that was not committed
+          await ahead?.catch(() => undefined); // planned from a checkpoint that was not committed
           ahead = null;
         }
         if (!result.hasMore && !result.conflict && result.applied === 0) return total;
       }
     } finally {
-      await dropPlanned(ahead);
+      await ahead?.catch(() => undefined);
+      await pages?.close();
     }
   }
 
-  private planFromStored(readAhead = false): Promise<PlannedStep> {
-    const from = this.lastCommitted;
-    return from ? this.plan(from, readAhead) : readCheckpoint(this.pool, this.table).then((stored) => this.plan(stored, readAhead));
-  }
-
-  /**
-   * Reads the page after `from` (or takes the read already started) and works out its changes and the checkpoint
-   * after it. Writes nothing. With `readAhead`, starts reading the following page as soon as this one is in.
-   */
-  private async plan(from: Checkpoint, readAhead = false, pageRead?: Promise<ReadAllResult> | null): Promise<PlannedStep> {
-    const page = await (pageRead ?? this.store.readAll(from.cursor, this.batchSize));
-    const following = readAhead && page.hasMore ? this.store.readAll(page.cursor, this.batchSize) : null;
-    following?.catch(() => undefined); // awaited by the next plan, or dropped with it
+  /** Works out the page's changes and the checkpoint after it, once the page arrives. Writes nothing. */
+  private async plan(from: Checkpoint, pageRead: Promise<ReadAllResult | null>): Promise<PlannedStep> {
+    const page = await pageRead;
+    if (page === null) throw new Error('read past the end of the log (a page followed one that had no more)');
+    // Planning a page is a burst of CPU: first let the reads it started (PageReadAhead) reach the database.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     // A page cut by the limit may leave events recorded before its horizon for later pages: no horizon from it.
     const horizon = page.hasMore ? null : page.stableHorizon;
     const newerHorizon = horizon !== null && (from.stableHorizon === null || Date.parse(horizon) > Date.parse(from.stableHorizon));
-    if (page.events.length === 0 && !newerHorizon) return { from, next: from, changes: null, events: 0, hasMore: page.hasMore, following };
+    if (page.events.length === 0 && !newerHorizon) return { from, next: from, changes: null, copyText: null, events: 0, hasMore: page.hasMore };
     const work = await loadPageWork(this.store, this.cache, page.events);
     const changes: VersionChanges = { closes: [], inserts: [] };
     for (const practice of work) {
@@ -155,36 +162,29 @@ export class PracticeVersionsProjector {
       settledThrough: horizon === null ? null : settledThrough(page.events, horizon),
       eventsApplied: page.events.length,
     });
-    return { from, next, changes, events: page.events.length, hasMore: page.hasMore, following };
+    const copyText = changes.inserts.length >= this.copyFromRows ? [...versionCopyChunks(changes.inserts)] : null;
+    return { from, next, changes, copyText, events: page.events.length, hasMore: page.hasMore };
   }
 
-  private async write({ from, next, changes, events, hasMore }: PlannedStep): Promise<StepResult> {
+  private async write({ from, next, changes, copyText, events, hasMore }: PlannedStep): Promise<StepResult> {
     if (changes === null) {
       this.lastCommitted = from;
       return { applied: 0, hasMore, conflict: false, cursor: from.cursor, settled: isSettled(from) };
     }
     this.lastCommitted = null;
-    if (!(await this.apply(from, next, changes))) {
+    const applied = copyText
+      ? applyBulkStep(this.pool, this.table, from, next, changes, copyText)
+      : applyStep(this.pool, this.table, from, next, changes);
+    if (!(await applied)) {
       return { applied: 0, hasMore, conflict: true, cursor: from.cursor, settled: false };
     }
     this.lastCommitted = next;
     return { applied: events, hasMore, conflict: false, cursor: next.cursor, settled: isSettled(next) };
   }
 
-  private apply(from: Checkpoint, next: Checkpoint, changes: VersionChanges): Promise<boolean> {
-    const apply = changes.inserts.length >= this.copyFromRows ? applyBulkStep : applyStep;
-    return apply(this.pool, this.table, from, next, changes);
-  }
-
   forgetHistories(): void {
     this.cache.clear();
   }
-}
-
-/** Waits out a step planned ahead that will not be written, and the read it started after it. */
-async function dropPlanned(planned: Promise<PlannedStep> | null): Promise<void> {
-  const step = await planned?.catch(() => null);
-  await step?.following?.catch(() => undefined);
 }
 
 /** The last event of the longest run from the page's start recorded at or before `horizon`. */

@@ -1,17 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Worker } from 'node:worker_threads';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
-import { keepMessageGroupsTogether, type SessionWork } from './pglite-session-queue.js';
-import { durableStartParams, flushCommitsToDisk } from './durable-pglite.js';
-import { copyBlobReadsAtOnce } from './pglite-blob-reads.js';
+import type { EmbeddedWorkerData, FromEmbeddedWorker, ToEmbeddedWorker } from './embedded-worker-protocol.js';
 import { makePrivateFolder, restrict } from './private-folder.js';
+import { deserializeError, type SessionTransaction, type SessionTransactionResult } from './session-transaction.js';
 
 /**
- * The embedded default database: PostgreSQL (PGlite, WebAssembly) in this process, its files in `dataDir`, served so
- * the ordinary `pg` driver and TypeORM talk to it exactly as to a server.
+ * The embedded default database: PostgreSQL (PGlite, WebAssembly) on a thread of this process
+ * (embedded-postgres.worker.ts), its files in `dataDir`, served so the ordinary `pg` driver and TypeORM talk to it
+ * exactly as to a server.
  *
  * It is private to this process: served on a unix socket in a folder only this user can enter (a loopback port would
  * let any local user in as a superuser, with no password), its data folder 0700 with files 0600, and held by a lock
@@ -23,8 +22,8 @@ import { makePrivateFolder, restrict } from './private-folder.js';
  */
 export interface EmbeddedPostgres {
   readonly url: string;
-  /** Work on the session through the PGlite API, between the connections' turns (see pglite-session-queue.ts). */
-  readonly runOnSession: SessionWork;
+  /** A transaction on the session through the PGlite API, between the connections' turns (see pglite-session-queue.ts). */
+  readonly runOnSession: SessionTransaction;
   close(): Promise<void>;
 }
 
@@ -46,31 +45,113 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory', options:
   }
   // mkdtemp makes the folder 0700; the socket's name is the one libpq and pg derive from a folder and port 5432.
   const socketFolder = mkdtempSync(join(tmpdir(), `gp-register-db-${process.pid}-`));
-  let db: PGlite | null = null;
+  const release = () => {
+    rmSync(socketFolder, { recursive: true, force: true });
+    lock?.release();
+  };
   try {
-    const durable = options.fsync === true && dataDir !== 'memory';
-    db = await PGlite.create(location, durable ? { startParams: durableStartParams() } : {});
-    copyBlobReadsAtOnce(db);
-    if (durable) await flushCommitsToDisk(db);
+    const thread = await DatabaseThread.start({
+      location,
+      durable: options.fsync === true && dataDir !== 'memory',
+      socketPath: join(socketFolder, '.s.PGSQL.5432'),
+      maxConnections: options.maxConnections ?? 16,
+    });
     if (dataDir !== 'memory') restrict(location);
-    const server = new PGLiteSocketServer({ db, path: join(socketFolder, '.s.PGSQL.5432'), maxConnections: options.maxConnections ?? 16 });
-    const runOnSession = keepMessageGroupsTogether(server);
-    await server.start();
-    const opened = db;
     return {
       url: `postgres://postgres@${encodeURIComponent(socketFolder)}/postgres`,
-      runOnSession,
+      runOnSession: (statements) => thread.transaction(statements),
       async close() {
-        await server.stop();
-        await opened.close();
-        rmSync(socketFolder, { recursive: true, force: true });
-        lock?.release();
+        await thread.close();
+        release();
       },
     };
   } catch (error) {
-    await db?.close().catch(() => undefined);
-    rmSync(socketFolder, { recursive: true, force: true });
-    lock?.release();
+    release();
     throw error;
   }
+}
+
+/**
+ * The worker thread and the calls in flight to it. Compiled, the worker is the .js beside this file; run from the
+ * TypeScript sources (the tests, started with test/support/ts-register.mjs, which the thread inherits), the .ts.
+ */
+class DatabaseThread {
+  private readonly pending = new Map<number, { resolve(result: SessionTransactionResult): void; reject(error: Error): void }>();
+  private nextId = 1;
+  private closing: Promise<void> | null = null;
+  private exited = false;
+
+  private constructor(private readonly worker: Worker) {}
+
+  static start(data: EmbeddedWorkerData): Promise<DatabaseThread> {
+    const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+    const worker = new Worker(new URL(`./embedded-postgres.worker.${extension}`, import.meta.url), { workerData: data });
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: FromEmbeddedWorker) => {
+        if (message.type !== 'ready' && message.type !== 'failed') return;
+        worker.off('message', onMessage).off('error', reject).off('exit', onExit);
+        if (message.type === 'failed') return reject(deserializeError(message.error));
+        const thread = new DatabaseThread(worker);
+        thread.listen();
+        resolve(thread);
+      };
+      const onExit = (code: number) => reject(new Error(`the embedded database's thread stopped while starting (exit code ${code})`));
+      worker.on('message', onMessage).on('error', reject).on('exit', onExit);
+    });
+  }
+
+  transaction(statements: Parameters<SessionTransaction>[0]): Promise<SessionTransactionResult> {
+    if (this.exited || this.closing) return Promise.reject(new Error('the embedded database is closed'));
+    const id = this.nextId++;
+    // The blobs' memory moves to the database's thread rather than being copied (megabytes of COPY text a page).
+    const handedOver = statements.map((statement) => (statement.blob ? { ...statement, blob: ownBytes(statement.blob) } : statement));
+    const transfer = handedOver.flatMap((statement) => (statement.blob ? [statement.blob.buffer as ArrayBuffer] : []));
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.post({ type: 'transaction', id, statements: handedOver }, transfer);
+    });
+  }
+
+  /** Stops the socket server and PostgreSQL (a clean shutdown, as on the main thread), then the thread. */
+  close(): Promise<void> {
+    this.closing ??= this.exited
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          this.worker.on('message', (message: FromEmbeddedWorker) => {
+            if (message.type === 'closed') void this.worker.terminate();
+          });
+          this.worker.once('exit', () => resolve());
+          this.post({ type: 'close' });
+        });
+    return this.closing;
+  }
+
+  private post(message: ToEmbeddedWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  private listen(): void {
+    this.worker.on('message', (message: FromEmbeddedWorker) => {
+      if (message.type !== 'result' && message.type !== 'error') return;
+      const call = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (message.type === 'result') call?.resolve(message.result);
+      else call?.reject(deserializeError(message.error));
+    });
+    this.worker.on('exit', () => {
+      this.exited = true;
+      for (const call of this.pending.values()) call.reject(new Error("the embedded database's thread stopped"));
+      this.pending.clear();
+    });
+    // PostgreSQL gone from under the process (its thread failed): nothing here can serve again, so the process stops
+    // as it would have had the database failed on the main thread.
+    this.worker.on('error', (error) => {
+      throw error;
+    });
+  }
+}
+
+/** Bytes in an ArrayBuffer of their own, which can be handed over (a small Buffer is a view into a shared pool). */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }

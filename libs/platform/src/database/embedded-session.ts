@@ -1,20 +1,20 @@
 import type pg from 'pg';
-import type { SessionWork } from './pglite-session-queue.js';
+import type { SessionTransaction } from './session-transaction.js';
 
-export type { SessionWork } from './pglite-session-queue.js';
+export type { SessionStatement, SessionTransaction, SessionTransactionResult } from './session-transaction.js';
 
 /**
  * The embedded database's session as the PGlite API sees it, for the pool that serves it. Bulk work goes this way
  * instead of through the socket: no protocol framing or copying of megabyte messages, and COPY FROM '/dev/blob'
  * (COPY FROM STDIN through the socket loses protocol synchronisation).
  */
-const sessions = new WeakMap<pg.Pool, SessionWork>();
+const sessions = new WeakMap<pg.Pool, SessionTransaction>();
 
-export function attachEmbeddedSession(pool: pg.Pool, work: SessionWork): void {
+export function attachEmbeddedSession(pool: pg.Pool, work: SessionTransaction): void {
   sessions.set(pool, work);
 }
 
-/** Runs work on the embedded session between connections' turns; null for a pool of a server. */
-export function embeddedSession(pool: pg.Pool): SessionWork | null {
+/** Runs a transaction on the embedded session between connections' turns; null for a pool of a server. */
+export function embeddedSession(pool: pg.Pool): SessionTransaction | null {
   return sessions.get(pool) ?? null;
 }

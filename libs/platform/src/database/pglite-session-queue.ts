@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -39,10 +41,33 @@ interface QueuedWork {
   run(db: PGlite): Promise<void>;
 }
 
+/** How long work on the session waits for the connections' answers to leave (see responsesSent). */
+const SEND_WAIT_MS = 100;
+
+/**
+ * Waits (a little) until the answers already written to the connections have left this thread. Work on the session
+ * holds the thread while it runs, so an answer still queued in a socket (a page of the log is megabytes) would reach
+ * its reader only after the work: a catch-up's next page would wait for this page's write.
+ */
+async function responsesSent(server: PGLiteSocketServer): Promise<void> {
+  const handlers = (server as unknown as { handlers?: Set<{ socket?: Socket | null }> }).handlers ?? new Set();
+  const pending = [...handlers].flatMap(({ socket }) => (socket && !socket.destroyed && socket.writableLength > 0 ? [socket] : []));
+  if (pending.length === 0) return;
+  const signal = AbortSignal.timeout(SEND_WAIT_MS);
+  await Promise.all(
+    pending.map((socket) => Promise.race([once(socket, 'drain', { signal }), once(socket, 'close', { signal })]).catch(() => undefined)),
+  );
+}
+
 /** Returns how to run work on the session beside the connections (see embedded-session.ts). */
 export function keepMessageGroupsTogether(server: PGLiteSocketServer): SessionWork {
   const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
-  if (!queue || typeof queue.processQueue !== 'function' || !Array.isArray(queue.queue)) {
+  if (
+    !queue ||
+    typeof queue.processQueue !== 'function' ||
+    !Array.isArray(queue.queue) ||
+    !((server as unknown as { handlers?: unknown }).handlers instanceof Set)
+  ) {
     throw new Error('pglite-socket internals changed: review libs/platform/src/database/pglite-session-queue.ts');
   }
   let groupOpen = false;
@@ -55,6 +80,7 @@ export function keepMessageGroupsTogether(server: PGLiteSocketServer): SessionWo
       while (this.queue.length > 0 || works.length > 0) {
         const holder = groupOpen || this.db.isInTransaction() ? this.lastHandlerId : null;
         if (holder === null && works.length > 0) {
+          await responsesSent(server);
           await works.shift()!.run(this.db); // settles its own promise, failure included
           this.lastHandlerId = null;
           continue;

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from '@swc/core';
 
-const root = new URL('../../../../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 const libs = ['platform', 'access', 'runtime', 'event-store', 'practices', 'landscape', 'ods-import', 'demo-history', 'proof'];
 const aliases = new Map(libs.map((lib) => [`#${lib}`, new URL(`libs/${lib}/src/index.ts`, root).href]));
 
