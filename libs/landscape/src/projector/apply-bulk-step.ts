@@ -15,7 +15,7 @@ export const REPLAYABLE_COMMIT = 'SET LOCAL synchronous_commit TO off';
 
 /**
  * A step of many rows (a rebuild's or a catch-up's page) loaded by COPY, on either database. `copyText` is the inserts
- * as COPY text when already encoded (a catch-up encodes the next page while the database loads this one).
+ * as COPY text when already encoded (see encodesCopyTextAhead); otherwise a server is sent it as it is encoded.
  */
 export function applyBulkStep(
   pool: pg.Pool,
@@ -23,12 +23,23 @@ export function applyBulkStep(
   expected: Checkpoint,
   next: Checkpoint,
   changes: VersionChanges,
-  copyText: readonly Buffer[] = [...versionCopyChunks(changes.inserts)],
+  copyText?: readonly Buffer[],
 ): Promise<boolean> {
   const session = embeddedSession(pool);
+  const text = copyText ?? versionCopyChunks(changes.inserts);
   return session
-    ? applyStepOnSession(session, table, expected, next, changes.closes, copyText)
-    : applyStepByCopy(pool, table, expected, next, changes.closes, copyText);
+    ? applyStepOnSession(session, table, expected, next, changes.closes, Buffer.concat([...text]))
+    : applyStepByCopy(pool, table, expected, next, changes.closes, text);
+}
+
+/**
+ * Whether a catch-up should encode a page's COPY text while planning it, before its turn to load. The embedded
+ * database takes the text as one buffer, so encoded ahead it loads the moment the page before has; a server reads COPY
+ * text as it arrives, and parsing one part while the next is encoded is faster (rebuild of the national history
+ * 40-45 s streamed, 55-57 s encoded ahead).
+ */
+export function encodesCopyTextAhead(pool: pg.Pool): boolean {
+  return embeddedSession(pool) !== null;
 }
 
 /**
@@ -43,7 +54,7 @@ async function applyStepOnSession(
   expected: Checkpoint,
   next: Checkpoint,
   closes: VersionChanges['closes'],
-  copyText: readonly Buffer[],
+  copyText: Buffer,
 ): Promise<boolean> {
   const statements: SessionStatement[] = [
     { sql: REPLAYABLE_COMMIT },
@@ -51,7 +62,7 @@ async function applyStepOnSession(
     { sql: APPLY_STEP_SQL, params: applyStepParams(table, expected, next, { closes, inserts: [] }), continueIf: 'applied' },
   ];
   if (copyText.length > 0) {
-    statements.push({ sql: `COPY ${qualified(table)} (${VERSION_ROW_COLUMNS.join(', ')}) FROM '/dev/blob'`, blob: Buffer.concat(copyText) });
+    statements.push({ sql: `COPY ${qualified(table)} (${VERSION_ROW_COLUMNS.join(', ')}) FROM '/dev/blob'`, blob: copyText });
   }
   return (await session(statements)).completed;
 }

@@ -46,7 +46,7 @@ export function applyStepByCopy(
   expected: Checkpoint,
   next: Checkpoint,
   closes: VersionChanges['closes'],
-  copyText: readonly Buffer[],
+  copyText: Iterable<Buffer>,
 ): Promise<boolean> {
   return inTransaction(pool, async (client) => {
     // Nothing written when the checkpoint moved: the empty transaction commits and the inserts are never sent.

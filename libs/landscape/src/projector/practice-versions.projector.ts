@@ -4,7 +4,7 @@ import { StreamPrefixCache } from '#practices';
 import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { latestRecordedAt, planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
 import { applyStep } from './apply-step.js';
-import { applyBulkStep } from './apply-bulk-step.js';
+import { applyBulkStep, encodesCopyTextAhead } from './apply-bulk-step.js';
 import { advanced, isSettled, readCheckpoint, type Checkpoint } from './checkpoint-store.js';
 import { versionCopyChunks } from '../read-models/practice-versions/version-copy-text.js';
 import { HistoryCache } from './history-cache.js';
@@ -53,7 +53,7 @@ interface PlannedStep {
   readonly from: Checkpoint;
   readonly next: Checkpoint;
   readonly changes: VersionChanges | null;
-  /** The inserts as COPY text, encoded while planning, when the step is large enough to load by COPY. */
+  /** The inserts as COPY text, encoded while planning where the database loads it whole (encodesCopyTextAhead). */
   readonly copyText: readonly Buffer[] | null;
   readonly events: number;
   readonly hasMore: boolean;
@@ -72,6 +72,7 @@ export class PracticeVersionsProjector {
   private readonly batchSize: number;
   private readonly cache: HistoryCache;
   private readonly copyFromRows: number;
+  private readonly encodesAhead: boolean;
   /**
    * The checkpoint as this projector last committed it, so a step need not read it back first. Only a hint: the step's
    * write locks the stored checkpoint and compares, so if anything else moved it (another projector, a rebuild
@@ -88,6 +89,7 @@ export class PracticeVersionsProjector {
     this.batchSize = options.batchSize ?? 1_000;
     this.cache = new HistoryCache(options.histories ?? new StreamPrefixCache(OWN_CACHE_EVENTS));
     this.copyFromRows = options.copyFromRows ?? COPY_FROM_ROWS;
+    this.encodesAhead = encodesCopyTextAhead(pool);
   }
 
   /** The checkpoint this projector last committed, null when its last step committed none. */
@@ -162,7 +164,7 @@ export class PracticeVersionsProjector {
       settledThrough: horizon === null ? null : settledThrough(page.events, horizon),
       eventsApplied: page.events.length,
     });
-    const copyText = changes.inserts.length >= this.copyFromRows ? [...versionCopyChunks(changes.inserts)] : null;
+    const copyText = changes.inserts.length >= this.copyFromRows && this.encodesAhead ? [...versionCopyChunks(changes.inserts)] : null;
     return { from, next, changes, copyText, events: page.events.length, hasMore: page.hasMore };
   }
 
@@ -172,9 +174,10 @@ export class PracticeVersionsProjector {
       return { applied: 0, hasMore, conflict: false, cursor: from.cursor, settled: isSettled(from) };
     }
     this.lastCommitted = null;
-    const applied = copyText
-      ? applyBulkStep(this.pool, this.table, from, next, changes, copyText)
-      : applyStep(this.pool, this.table, from, next, changes);
+    const applied =
+      changes.inserts.length >= this.copyFromRows
+        ? applyBulkStep(this.pool, this.table, from, next, changes, copyText ?? undefined)
+        : applyStep(this.pool, this.table, from, next, changes);
     if (!(await applied)) {
       return { applied: 0, hasMore, conflict: true, cursor: from.cursor, settled: false };
     }
