@@ -71,6 +71,9 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory', options:
   }
 }
 
+/** How long a clean shutdown of the database's thread may take before the thread is stopped. */
+const CLOSE_TIMEOUT_MS = 15_000;
+
 /**
  * The worker thread and the calls in flight to it. Compiled, the worker is the .js beside this file; run from the
  * TypeScript sources (the tests, started with test/support/ts-register.mjs, which the thread inherits), the .ts.
@@ -120,7 +123,12 @@ class DatabaseThread {
           this.worker.on('message', (message: FromEmbeddedWorker) => {
             if (message.type === 'closed') void this.worker.terminate();
           });
-          this.worker.once('exit', () => resolve());
+          // A shutdown that hangs (PostgreSQL stuck in a statement) must not keep the process from stopping.
+          const stuck = setTimeout(() => void this.worker.terminate(), CLOSE_TIMEOUT_MS);
+          this.worker.once('exit', () => {
+            clearTimeout(stuck);
+            resolve();
+          });
           this.post({ type: 'close' });
         });
     return this.closing;
