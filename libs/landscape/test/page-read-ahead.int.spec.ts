@@ -12,7 +12,9 @@ describe('reading the log ahead (PageReadAhead, embedded database)', () => {
     const recorder = new HistoryRecorder(fixture.store);
     for (let i = 0; i < 23; i++) {
       const odsCode = `R${String(10_000 + i)}`;
-      expect(await recorder.record({ type: 'OpenPractice', odsCode, name: `Practice ${i}`, openedOn: '2010-04-01', commissionerCode: '5E1' })).toBe(true);
+      expect(await recorder.record({ type: 'OpenPractice', odsCode, name: `Practice ${i}`, openedOn: '2010-04-01', commissionerCode: '5E1' })).toBe(
+        true,
+      );
     }
     const readAll = fixture.store.readAll.bind(fixture.store);
     fixture.store.readAll = (after, limit) => {
