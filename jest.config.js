@@ -1,17 +1,7 @@
+import { SWC_OPTIONS } from './test/support/swc-options.mjs';
+
 // Jest runs the TypeScript sources as ES modules (Nest 12 is ESM-only), transformed by SWC with decorator metadata.
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'es6' },
-    sourceMaps: 'inline',
-  },
-];
+const swc = ['@swc/jest', SWC_OPTIONS];
 const libs = ['platform', 'access', 'runtime', 'event-store', 'practices', 'landscape', 'ods-import', 'demo-history', 'proof'];
 const shared = {
   testEnvironment: 'node',

@@ -1,9 +1,10 @@
 // Lets a child process run the TypeScript sources directly (as Jest does): `node --import ./ts-register.mjs file.ts`.
 // Resolves the #lib aliases to libs/<lib>/src/index.ts and relative `.js` imports to their `.ts` files, and
-// transpiles with SWC (decorators and their metadata, as in jest.config.js).
+// transpiles with SWC (SWC_OPTIONS, as Jest does).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from '@swc/core';
+import { SWC_OPTIONS } from './swc-options.mjs';
 
 const root = new URL('../../', import.meta.url);
 const libs = ['platform', 'access', 'runtime', 'event-store', 'practices', 'landscape', 'ods-import', 'demo-history', 'proof'];
@@ -22,16 +23,6 @@ export async function resolve(specifier, context, next) {
 export async function load(url, context, next) {
   if (!url.endsWith('.ts')) return next(url, context);
   const filename = fileURLToPath(url);
-  const { code } = transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'es6' },
-    sourceMaps: 'inline',
-  });
+  const { code } = transformSync(readFileSync(filename, 'utf8'), { filename, ...SWC_OPTIONS });
   return { format: 'module', source: code, shortCircuit: true };
 }
