@@ -119,10 +119,10 @@ export class PracticeVersionsProjector {
           const from = this.lastCommitted ?? (await readCheckpoint(this.pool, this.table));
           await pages?.close();
           pages = new PageReadAhead(this.store, from.cursor, this.batchSize, READ_AHEAD_PAGES);
-          ahead = this.plan(from, pages.next());
+          ahead = this.plan(from, pages.next(), true);
         }
         const planned: PlannedStep = await ahead;
-        ahead = planned.hasMore ? this.plan(planned.next, pages!.next()) : null;
+        ahead = planned.hasMore ? this.plan(planned.next, pages!.next(), true) : null;
         ahead?.catch(() => undefined); // awaited (and its error thrown) next round; until then not "unhandled"
         const result = await this.write(planned);
         total += result.applied;
@@ -139,12 +139,14 @@ export class PracticeVersionsProjector {
     }
   }
 
-  /** Works out the page's changes and the checkpoint after it, once the page arrives. Writes nothing. */
-  private async plan(from: Checkpoint, pageRead: Promise<ReadAllResult | null>): Promise<PlannedStep> {
+  /**
+   * Works out the page's changes and the checkpoint after it, once the page arrives. Writes nothing. In a catch-up
+   * (`readingAhead`), planning a page is a burst of CPU: the reads its arrival started first reach the database.
+   */
+  private async plan(from: Checkpoint, pageRead: Promise<ReadAllResult | null>, readingAhead = false): Promise<PlannedStep> {
     const page = await pageRead;
     if (page === null) throw new Error('read past the end of the log (a page followed one that had no more)');
-    // Planning a page is a burst of CPU: first let the reads it started (PageReadAhead) reach the database.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (readingAhead) await new Promise<void>((resolve) => setImmediate(resolve));
     // A page cut by the limit may leave events recorded before its horizon for later pages: no horizon from it.
     const horizon = page.hasMore ? null : page.stableHorizon;
     const newerHorizon = horizon !== null && (from.stableHorizon === null || Date.parse(horizon) > Date.parse(from.stableHorizon));
