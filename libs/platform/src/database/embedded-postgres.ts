@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import type { EmbeddedWorkerData, FromEmbeddedWorker, ToEmbeddedWorker } from './embedded-worker-protocol.js';
+import { ownBytes } from './pglite-blob-reads.js';
 import { makePrivateFolder, restrict } from './private-folder.js';
 import { deserializeError, type SessionTransaction, type SessionTransactionResult } from './session-transaction.js';
 
@@ -157,9 +158,4 @@ class DatabaseThread {
       throw error;
     });
   }
-}
-
-/** Bytes in an ArrayBuffer of their own, which can be handed over (a small Buffer is a view into a shared pool). */
-function ownBytes(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }

@@ -1,9 +1,16 @@
 import type { PGlite } from '@electric-sql/pglite';
 
+/**
+ * The bytes in an ArrayBuffer of exactly their own, as a Blob's contents and a transfer to another thread need them: a
+ * small Buffer is a view into a shared pool, so those bytes alone are copied out (a Buffer's slice() would not copy).
+ */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}
+
 /** The bytes a statement's `blob` option reads as '/dev/blob', shaped as the PGlite API takes them (it reads them once). */
 export function bytesAsBlob(bytes: Uint8Array): Blob {
-  // A small Buffer is a view into a shared pool: those bytes alone are copied out (a Buffer's slice() would not copy).
-  const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : new Uint8Array(bytes).buffer;
+  const exact = ownBytes(bytes).buffer as ArrayBuffer;
   return { size: exact.byteLength, arrayBuffer: () => Promise.resolve(exact) } as unknown as Blob;
 }
 

@@ -40,6 +40,7 @@ export class TrendFolderService implements OnApplicationBootstrap, OnApplication
 
   private async loop(signal: AbortSignal): Promise<void> {
     let wait = FOLD_EVERY_MS;
+    const maxVersions = sharesOneSession(this.pool) ? EMBEDDED_FOLD_VERSIONS : undefined;
     // Bounded folds that have not reached the horizon yet: one line in the log for all of them.
     let run = { folds: 0, changes: 0, ms: 0 };
     while (!signal.aborted) {
@@ -47,8 +48,7 @@ export class TrendFolderService implements OnApplicationBootstrap, OnApplication
       await BULK_LOADS.idle(signal);
       if (signal.aborted) break;
       try {
-        const oneSession = sharesOneSession(this.pool);
-        const outcome = await foldTrend(this.pool, { maxVersions: oneSession ? EMBEDDED_FOLD_VERSIONS : undefined });
+        const outcome = await foldTrend(this.pool, { maxVersions });
         if (outcome.folded) run = { folds: run.folds + 1, changes: run.changes + outcome.changes, ms: run.ms + outcome.durationMs };
         if (outcome.folded && outcome.caughtUp && run.ms > 1_000) {
           const seconds = (run.ms / 1000).toFixed(1);
