@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { decodeCursor } from '../src/cursor.js';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '../src/errors.js';
-import { NO_STREAM, type RecordedEvent } from '../src/event-store.port.js';
+import { NO_STREAM, type LogCursor, type ReadAllResult, type RecordedEvent } from '../src/event-store.port.js';
 import { EventUpcasters } from '../src/upcasting/event-upcasters.js';
 import {
   cursorAfterEverything,
@@ -203,6 +203,21 @@ describe('PostgresEventStore on a PostgreSQL server', () => {
     expect(last.events).toEqual([]);
     expect(last.hasMore).toBe(false);
     expect(last.cursor).toEqual({ transactionId: all.at(-1)!.transactionId, position: all.at(-1)!.position });
+  });
+
+  it('reads the same pages without metadata: the same events, cursors and ends, with only their metadata left out', async () => {
+    await fixture.store.append([streamAppend(`s-${randomUUID()}`, 0, 12)]);
+    await cursorAfterEverything(fixture);
+    let cursor: LogCursor | null = null;
+    for (;;) {
+      const whole: ReadAllResult = await fixture.store.readAll(cursor, 7);
+      const lean = await fixture.store.readAllWithoutMetadata(cursor, 7);
+      expect(lean.events).toEqual(whole.events.map(({ metadata: _metadata, ...rest }) => rest));
+      expect(lean.events.every((event) => !('metadata' in event))).toBe(true);
+      expect([lean.cursor, lean.hasMore]).toEqual([whole.cursor, whole.hasMore]);
+      cursor = whole.cursor;
+      if (!whole.hasMore) return;
+    }
   });
 
   it('states a stable horizon at or after every event it returned once nothing older is in flight', async () => {

@@ -27,10 +27,18 @@ describe('the write path on a PostgreSQL server', () => {
       (read) => read.events.length === 3,
     );
 
+    await fixture.store.readAllWithoutMetadata(null, 10);
+    await fixture.store.readAllWithoutMetadata(null, 10);
+
     expect(second.events.map((event) => event.streamVersion)).toEqual([2, 3]);
     expect(page.events.filter((event) => event.streamId === streamId)).toHaveLength(3);
     const { rows } = await fixture.pool.query<{ name: string }>('SELECT name FROM pg_prepared_statements ORDER BY name');
-    expect(rows.map((row) => row.name)).toEqual(['event-store-append', 'event-store-read-all', 'event-store-read-stream-after']);
+    expect(rows.map((row) => row.name)).toEqual([
+      'event-store-append',
+      'event-store-read-all',
+      'event-store-read-all-without-metadata',
+      'event-store-read-stream-after',
+    ]);
   });
 
   it('still refuses an append at a stale version through the prepared statement', async () => {

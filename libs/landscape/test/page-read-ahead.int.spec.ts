@@ -1,4 +1,4 @@
-import type { ReadAllResult } from '#event-store';
+import type { EventWithoutMetadata, ReadAllResult } from '#event-store';
 import { PageReadAhead } from '../src/projector/page-read-ahead.js';
 import { openEmbeddedLandscapeFixture, type AnyLandscapeFixture } from './support/landscape-fixture.js';
 import { HistoryRecorder } from './support/history-recorder.js';
@@ -16,8 +16,8 @@ describe('reading the log ahead (PageReadAhead, embedded database)', () => {
         true,
       );
     }
-    const readAll = fixture.store.readAll.bind(fixture.store);
-    fixture.store.readAll = (after, limit) => {
+    const readAll = fixture.store.readAllWithoutMetadata.bind(fixture.store);
+    fixture.store.readAllWithoutMetadata = (after, limit) => {
       requested++;
       return readAll(after, limit);
     };
@@ -29,7 +29,7 @@ describe('reading the log ahead (PageReadAhead, embedded database)', () => {
     const whole = await fixture.store.readAll(null, 100);
     requested = 0;
     const pages = new PageReadAhead(fixture.store, null, 5, 2);
-    const taken: ReadAllResult[] = [];
+    const taken: ReadAllResult<EventWithoutMetadata>[] = [];
     for (;;) {
       const page = await pages.next();
       if (page === null) break;

@@ -1,4 +1,4 @@
-import type { EventMetadata, RecordedEvent } from '../event-store.port.js';
+import type { EventMetadata, EventWithoutMetadata, RecordedEvent } from '../event-store.port.js';
 
 /** Instants as the store writes and compares them: UTC, millisecond precision (recordedAt's precision). */
 export const ISO_MILLIS_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -10,10 +10,10 @@ export const ISO_MILLIS_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 export const RECORDING_CLOCK = `to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', ${ISO_MILLIS_FORMAT})`;
 
 /**
- * The columns of a stored event as text where JavaScript would lose or shift them (bigints, xid8, dates, instants),
- * whatever type parsers the pool has installed.
+ * The columns of a stored event but its metadata, as text where JavaScript would lose or shift them (bigints, xid8,
+ * dates, instants), whatever type parsers the pool has installed.
  */
-export const EVENT_COLUMNS = `
+export const EVENT_COLUMNS_WITHOUT_METADATA = `
   e.event_id::text AS event_id,
   e.type,
   e.data,
@@ -23,10 +23,13 @@ export const EVENT_COLUMNS = `
   e.position::text AS position,
   e.transaction_id::text AS transaction_id,
   to_char(e.effective_date, 'YYYY-MM-DD') AS effective_date,
-  to_char(e.recorded_at AT TIME ZONE 'UTC', ${ISO_MILLIS_FORMAT}) AS recorded_at,
+  to_char(e.recorded_at AT TIME ZONE 'UTC', ${ISO_MILLIS_FORMAT}) AS recorded_at`;
+
+/** Every column of a stored event (see EVENT_COLUMNS_WITHOUT_METADATA). */
+export const EVENT_COLUMNS = `${EVENT_COLUMNS_WITHOUT_METADATA},
   e.metadata`;
 
-export interface EventRow {
+export interface EventRowWithoutMetadata {
   readonly event_id: string;
   readonly type: string;
   readonly data: unknown;
@@ -37,10 +40,17 @@ export interface EventRow {
   readonly transaction_id: string;
   readonly effective_date: string;
   readonly recorded_at: string;
+}
+
+export interface EventRow extends EventRowWithoutMetadata {
   readonly metadata: EventMetadata;
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return { ...toEventWithoutMetadata(row), metadata: row.metadata };
+}
+
+export function toEventWithoutMetadata(row: EventRowWithoutMetadata): EventWithoutMetadata {
   return {
     eventId: row.event_id,
     type: row.type,
@@ -52,7 +62,6 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     transactionId: row.transaction_id,
     effectiveDate: row.effective_date,
     recordedAt: row.recorded_at,
-    metadata: row.metadata,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   type AppendOptions,
   type AppendResult,
   type Backlog,
+  type EventWithoutMetadata,
   type LogCursor,
   type ReadAllResult,
   type RecordedEvent,
@@ -15,10 +16,17 @@ import { EventUpcasters } from '../upcasting/event-upcasters.js';
 import { NotificationSignal } from './notification-signal.js';
 import { APPENDED_CHANNEL, appendAtomically, findIdempotentResult, replay, type IdempotencySettings } from './append-transaction.js';
 import { IdempotencyPruner, idempotencyTtlSecondsFromEnv } from './idempotency-pruning.js';
-import { EVENT_COLUMNS, READ_STREAM_AFTER_SQL, toRecordedEvent, type EventRow } from './event-row.js';
+import {
+  EVENT_COLUMNS,
+  READ_STREAM_AFTER_SQL,
+  toEventWithoutMetadata,
+  toRecordedEvent,
+  type EventRow,
+  type EventRowWithoutMetadata,
+} from './event-row.js';
 import { hotStatement } from './hot-statement.js';
 import { readStreamSettled } from './settled-stream-read.js';
-import { BACKLOG_SQL, READ_ALL_SQL, STABLE_HORIZON_SQL } from './read-all.sql.js';
+import { BACKLOG_SQL, READ_ALL_SQL, READ_ALL_WITHOUT_METADATA_SQL, STABLE_HORIZON_SQL } from './read-all.sql.js';
 
 export interface PostgresEventStoreOptions {
   /** Upgrades stored events of older schema versions on every read. */
@@ -95,15 +103,29 @@ export class PostgresEventStore extends EventStore {
     return stored ? replay(this.pool, stored, key, fingerprint ?? null) : null;
   }
 
-  async readAll(after: LogCursor | null, limit: number): Promise<ReadAllResult> {
+  readAll(after: LogCursor | null, limit: number): Promise<ReadAllResult> {
+    return this.readPage(after, limit, 'event-store-read-all', READ_ALL_SQL, (row: EventRow) => toRecordedEvent(row));
+  }
+
+  readAllWithoutMetadata(after: LogCursor | null, limit: number): Promise<ReadAllResult<EventWithoutMetadata>> {
+    return this.readPage(after, limit, 'event-store-read-all-without-metadata', READ_ALL_WITHOUT_METADATA_SQL, toEventWithoutMetadata);
+  }
+
+  private async readPage<R extends EventRowWithoutMetadata, E extends EventWithoutMetadata>(
+    after: LogCursor | null,
+    limit: number,
+    name: string,
+    sql: string,
+    toEvent: (row: R) => E,
+  ): Promise<ReadAllResult<E>> {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`readAll limit must be a positive integer, got ${limit}`);
     const embedded = await this.isEmbedded();
-    const { rows } = await this.pool.query<Partial<EventRow> & { stable_horizon: string | null }>(
-      hotStatement(embedded, 'event-store-read-all', READ_ALL_SQL, [after?.transactionId ?? '0', after?.position ?? '0', limit + 1]),
+    const { rows } = await this.pool.query<Partial<R> & { stable_horizon: string | null }>(
+      hotStatement(embedded, name, sql, [after?.transactionId ?? '0', after?.position ?? '0', limit + 1]),
     );
     const stableHorizon = rows[0]?.stable_horizon ?? null;
-    const page = rows.filter((row) => row.event_id != null) as EventRow[];
-    const events = page.slice(0, limit).map((row) => this.upcast(toRecordedEvent(row)));
+    const page = rows.filter((row) => row.event_id != null) as unknown as R[];
+    const events = page.slice(0, limit).map((row) => this.upcast(toEvent(row)));
     const last = events.at(-1);
     return {
       events,
@@ -145,7 +167,7 @@ export class PostgresEventStore extends EventStore {
     return this.signal.close();
   }
 
-  private upcast(event: RecordedEvent): RecordedEvent {
+  private upcast<E extends EventWithoutMetadata>(event: E): E {
     return this.upcasters.isEmpty ? event : this.upcasters.upcast(event);
   }
 

@@ -1,4 +1,4 @@
-import { EVENT_COLUMNS, ISO_MILLIS_FORMAT } from './event-row.js';
+import { EVENT_COLUMNS, EVENT_COLUMNS_WITHOUT_METADATA, ISO_MILLIS_FORMAT } from './event-row.js';
 
 /**
  * Reading the whole log in commit-safe order, and the stable horizon, in ONE statement (one snapshot).
@@ -30,6 +30,7 @@ import { EVENT_COLUMNS, ISO_MILLIS_FORMAT } from './event-row.js';
  *
  * Parameters: $1 cursor transaction id (xid8), $2 cursor position (bigint), $3 number of rows wanted.
  * One row comes back even when the page is empty (event columns null) so the horizon always arrives.
+ * READ_ALL_SQL reads every column of the events, READ_ALL_WITHOUT_METADATA_SQL all but their metadata.
  */
 const HORIZON_CTES = `
 snapshot AS MATERIALIZED (
@@ -51,10 +52,10 @@ horizon AS MATERIALIZED (
 const HORIZON_AS_TEXT = `to_char((date_trunc('milliseconds', h.instant) - interval '1 millisecond') AT TIME ZONE 'UTC',
                ${ISO_MILLIS_FORMAT})`;
 
-export const READ_ALL_SQL = `
+const readAllSql = (columns: string) => `
 WITH ${HORIZON_CTES},
 page AS (
-  SELECT ${EVENT_COLUMNS},
+  SELECT ${columns},
          e.transaction_id AS order_transaction_id,
          e.position AS order_position
     FROM event_store.events e
@@ -68,6 +69,9 @@ SELECT ${HORIZON_AS_TEXT} AS stable_horizon,
   FROM horizon h
   LEFT JOIN page p ON true
  ORDER BY p.order_transaction_id, p.order_position`;
+
+export const READ_ALL_SQL = readAllSql(EVENT_COLUMNS);
+export const READ_ALL_WITHOUT_METADATA_SQL = readAllSql(EVENT_COLUMNS_WITHOUT_METADATA);
 
 /** The horizon alone, by the same reasoning. */
 export const STABLE_HORIZON_SQL = `

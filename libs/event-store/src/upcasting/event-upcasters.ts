@@ -1,7 +1,7 @@
-import type { RecordedEvent } from '../event-store.port.js';
+import type { EventWithoutMetadata } from '../event-store.port.js';
 
 /** Turns the data of one stored schema version of an event type into the data of the next version. */
-export type Upcaster = (data: unknown, event: RecordedEvent) => unknown;
+export type Upcaster = (data: unknown, event: EventWithoutMetadata) => unknown;
 
 /**
  * Upcasters by event type and the schema version they upgrade from. Stored events are never rewritten: every read
@@ -21,7 +21,7 @@ export class EventUpcasters {
     return this.upcasters.size === 0;
   }
 
-  upcast(event: RecordedEvent): RecordedEvent {
+  upcast<E extends EventWithoutMetadata>(event: E): E {
     let current = event;
     for (;;) {
       const upcast = this.upcasters.get(upcasterKey(current.type, current.schemaVersion));

@@ -1,4 +1,6 @@
-import type { EventStore, LogCursor, ReadAllResult } from '#event-store';
+import type { EventStore, EventWithoutMetadata, LogCursor, ReadAllResult } from '#event-store';
+
+type Page = ReadAllResult<EventWithoutMetadata>;
 
 /**
  * Pages of the log read one after another from a cursor, each read starting as soon as the page before it arrives and
@@ -6,8 +8,8 @@ import type { EventStore, LogCursor, ReadAllResult } from '#event-store';
  * process plans and writes, instead of waiting for each step's write before reading on.
  */
 export class PageReadAhead {
-  private readonly pages: Promise<ReadAllResult | null>[] = [];
-  private last: Promise<ReadAllResult | null>;
+  private readonly pages: Promise<Page | null>[] = [];
+  private last: Promise<Page | null>;
 
   constructor(
     private readonly store: EventStore,
@@ -21,7 +23,7 @@ export class PageReadAhead {
   }
 
   /** The next page; null past the last one (a page that did not say it had more). */
-  next(): Promise<ReadAllResult | null> {
+  next(): Promise<Page | null> {
     const page = this.pages.shift() ?? Promise.resolve(null);
     this.fill();
     return page;
@@ -40,8 +42,8 @@ export class PageReadAhead {
     }
   }
 
-  private read(cursor: LogCursor | null): Promise<ReadAllResult> {
-    const page = this.store.readAll(cursor, this.pageSize);
+  private read(cursor: LogCursor | null): Promise<Page> {
+    const page = this.store.readAllWithoutMetadata(cursor, this.pageSize);
     page.catch(() => undefined); // taken and thrown by next(), or waited out by close()
     return page;
   }

@@ -1,4 +1,4 @@
-import { EventStore, type RecordedEvent } from '#event-store';
+import { EventStore, type EventWithoutMetadata } from '#event-store';
 import { PRACTICE_EVENT_TYPES, PRACTICE_STREAM_PREFIX, toTimelineEvent, type TimelineEvent } from '#practices';
 import type { PlanBasis } from '../read-models/practice-versions/version-changes.js';
 import type { HistoryCache } from './history-cache.js';
@@ -18,8 +18,8 @@ export interface PracticePageWork {
 const PRACTICE_TYPES = new Set<string>(PRACTICE_EVENT_TYPES);
 
 /** Practice events of a page grouped by stream, in stream order. Other streams and unknown types are not ours. */
-export function groupByPractice(events: readonly RecordedEvent[]): Map<string, RecordedEvent[]> {
-  const byStream = new Map<string, RecordedEvent[]>();
+export function groupByPractice<E extends EventWithoutMetadata>(events: readonly E[]): Map<string, E[]> {
+  const byStream = new Map<string, E[]>();
   for (const event of events) {
     if (!event.streamId.startsWith(PRACTICE_STREAM_PREFIX) || !PRACTICE_TYPES.has(event.type)) continue;
     const list = byStream.get(event.streamId) ?? [];
@@ -34,7 +34,7 @@ export function groupByPractice(events: readonly RecordedEvent[]): Map<string, R
  * For every practice with events in the page, its history up to the page's last event: from the cache when it holds
  * the prefix before the page, otherwise read from the store in one round trip for all missing streams.
  */
-export async function loadPageWork(store: EventStore, cache: HistoryCache, events: readonly RecordedEvent[]): Promise<PracticePageWork[]> {
+export async function loadPageWork(store: EventStore, cache: HistoryCache, events: readonly EventWithoutMetadata[]): Promise<PracticePageWork[]> {
   const byStream = groupByPractice(events);
   // What the cache holds of each stream: through the page's last event (commands in this process, sharing the cache,
   // may already hold the page's own events: the same events), or else through the event before the page.
@@ -53,7 +53,8 @@ export async function loadPageWork(store: EventStore, cache: HistoryCache, event
     const first = page[0].streamVersion;
     const last = page[page.length - 1].streamVersion;
     const prefix: readonly TimelineEvent[] =
-      held.get(streamId) ?? (loaded.get(streamId)?.events ?? []).filter((event: RecordedEvent) => event.streamVersion < first).map(toTimelineEvent);
+      held.get(streamId) ??
+      (loaded.get(streamId)?.events ?? []).filter((event: EventWithoutMetadata) => event.streamVersion < first).map(toTimelineEvent);
     const history = prefix.length === last ? prefix : [...prefix, ...page.map(toTimelineEvent)];
     if (history.length !== last || history.some((event, index) => event.streamVersion !== index + 1)) {
       throw new Error(`stream ${streamId} is not contiguous through version ${last}: the log and the stream disagree`);

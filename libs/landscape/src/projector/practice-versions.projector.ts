@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { EventStore, type LogCursor, type ReadAllResult, type RecordedEvent } from '#event-store';
+import { EventStore, type EventWithoutMetadata, type LogCursor, type ReadAllResult } from '#event-store';
 import { StreamPrefixCache } from '#practices';
 import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { latestRecordedAt, planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
@@ -99,7 +99,7 @@ export class PracticeVersionsProjector {
 
   async step(): Promise<StepResult> {
     const from = this.lastCommitted ?? (await readCheckpoint(this.pool, this.table));
-    return this.write(await this.plan(from, this.store.readAll(from.cursor, this.batchSize)));
+    return this.write(await this.plan(from, this.store.readAllWithoutMetadata(from.cursor, this.batchSize)));
   }
 
   /**
@@ -143,7 +143,7 @@ export class PracticeVersionsProjector {
    * Works out the page's changes and the checkpoint after it, once the page arrives. Writes nothing. In a catch-up
    * (`readingAhead`), planning a page is a burst of CPU: the reads its arrival started first reach the database.
    */
-  private async plan(from: Checkpoint, pageRead: Promise<ReadAllResult | null>, readingAhead = false): Promise<PlannedStep> {
+  private async plan(from: Checkpoint, pageRead: Promise<ReadAllResult<EventWithoutMetadata> | null>, readingAhead = false): Promise<PlannedStep> {
     const page = await pageRead;
     if (page === null) throw new Error('read past the end of the log (a page followed one that had no more)');
     if (readingAhead) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -193,7 +193,7 @@ export class PracticeVersionsProjector {
 }
 
 /** The last event of the longest run from the page's start recorded at or before `horizon`. */
-function settledThrough(events: readonly RecordedEvent[], horizon: string): LogCursor | null {
+function settledThrough(events: readonly EventWithoutMetadata[], horizon: string): LogCursor | null {
   const bound = Date.parse(horizon);
   let through: LogCursor | null = null;
   for (const event of events) {

@@ -20,7 +20,7 @@ export async function readLogHistories(
   let cursor: LogCursor | null = null;
   let events = 0;
   for (;;) {
-    const page = await store.readAll(cursor, options.pageSize ?? 10_000);
+    const page = await store.readAllWithoutMetadata(cursor, options.pageSize ?? 10_000);
     for (const [streamId, recorded] of groupByPractice(page.events)) {
       const odsCode = streamId.slice(PRACTICE_STREAM_PREFIX.length);
       const history = histories.get(odsCode) ?? [];

@@ -1,7 +1,7 @@
-import type { EventMetadata, NewEvent, RecordedEvent, StreamRead } from '#event-store';
+import type { EventMetadata, EventWithoutMetadata, NewEvent, StreamRead } from '#event-store';
 import { PRACTICE_EVENT_SCHEMA_VERSION, type DecidedEvent, type PracticeEvent, type TimelineEvent } from '../domain/index.js';
 
-export function toTimelineEvent(recorded: RecordedEvent): TimelineEvent {
+export function toTimelineEvent(recorded: EventWithoutMetadata): TimelineEvent {
   return {
     eventId: recorded.eventId,
     event: { type: recorded.type, data: recorded.data } as PracticeEvent,
