@@ -50,7 +50,7 @@ describe('verify: projection against an independent replay (PostgreSQL server)',
 
   it('reports each practice and field a tampered projection gets wrong', async () => {
     const { rows } = await fixture.pool.query<{ ods_code: string }>(
-      `UPDATE landscape.practice_versions SET state = jsonb_set(state, '{name}', '"Tampered"')
+      `UPDATE landscape.practice_versions SET state = jsonb_set(state::jsonb, '{name}', '"Tampered"')
         WHERE id = (SELECT min(id) FROM landscape.practice_versions WHERE recorded_to IS NULL AND status = 'open')
         RETURNING ods_code`,
     );

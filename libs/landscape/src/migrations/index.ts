@@ -6,6 +6,7 @@ import { SummaryFacts1763856500000 } from './1763856500000-summary-facts.js';
 import { ApplyStepFunction1763856700000 } from './1763856700000-apply-step-function.js';
 import { BitemporalPoints1763856800000 } from './1763856800000-bitemporal-points.js';
 import { TrendModel1763856900000 } from './1763856900000-trend-model.js';
+import { StateAsJson1763857000000 } from './1763857000000-state-as-json.js';
 
 /** Oldest first. A migration, once committed, is never edited: change the schema with a new one. */
 export const landscapeMigrations = [
@@ -17,4 +18,5 @@ export const landscapeMigrations = [
   ApplyStepFunction1763856700000,
   BitemporalPoints1763856800000,
   TrendModel1763856900000,
+  StateAsJson1763857000000,
 ];

@@ -49,7 +49,8 @@ export function practiceVersionsTableSql(table: PracticeVersionsTable): string[]
       ${Object.entries(VERSION_COLUMN_TYPES)
         .map(([column, type]) => `${column} ${type}`)
         .join(',\n      ')},
-      state jsonb NOT NULL,
+      -- json, not jsonb: read back whole, never searched inside, and jsonb's conversion was most of a COPY's cost.
+      state json NOT NULL,
       CONSTRAINT ${table}_valid_order CHECK (valid_to IS NULL OR valid_to > valid_from),
       CONSTRAINT ${table}_recorded_order CHECK (recorded_to IS NULL OR recorded_to > recorded_from)
     )`,
@@ -73,7 +74,7 @@ const BREAKDOWN_COLUMNS = [
 
 /**
  * The narrow columns the provider list and the practice filters read. Carried in the bitemporal index so those reads
- * are index-only scans: the rows themselves are wide (the full state as jsonb), and
+ * are index-only scans: the rows themselves are wide (the full state as JSON), and
  * fetching thousands of them from the heap cost more than the search.
  */
 const NARROW_COLUMNS = [

@@ -3,7 +3,8 @@ import { bitemporalAtSql, validOnSql } from './bitemporal-points.sql.js';
 
 /**
  * The reporting surface (libs/landscape/REPORTING.md documents every column). These views are a published contract
- * for BI tools: add columns at the end, never rename or drop one.
+ * for BI tools: add columns at the end, never rename or drop one. The state is stored as json and shown as jsonb,
+ * its published type.
  *
  * Views on practice_versions are bound to the table itself, so a rebuild that swaps a shadow table into place drops
  * and recreates them in the same transaction (see rebuild/switch-over.ts).
@@ -23,12 +24,12 @@ export function createPracticeVersionViewsSql(): string[] {
     `CREATE VIEW ${REPORTING_SCHEMA}.practice_versions AS
       SELECT ${VERSION_COLUMNS},
         (state->>'openedOn')::date AS opened_on, (state->>'closedOn')::date AS closed_on,
-        valid_from, valid_to, recorded_from, recorded_to, state
+        valid_from, valid_to, recorded_from, recorded_to, state::jsonb AS state
       FROM ${versions}`,
     `CREATE VIEW ${REPORTING_SCHEMA}.current_landscape AS
       SELECT ${VERSION_COLUMNS},
         (state->>'openedOn')::date AS opened_on, (state->>'closedOn')::date AS closed_on,
-        valid_from AS version_valid_from, recorded_from AS version_recorded_from, state
+        valid_from AS version_valid_from, recorded_from AS version_recorded_from, state::jsonb AS state
       FROM ${versions}
       WHERE recorded_to IS NULL AND ${validOnSql('current_date')}`,
     `CREATE VIEW ${REPORTING_SCHEMA}.providers AS
@@ -68,7 +69,7 @@ export function landscapeAtFunctionSql(): string {
       LANGUAGE sql STABLE AS $$
         SELECT ${VERSION_COLUMNS.replace(/\b(\w+)\b/g, 'v.$1')},
           (v.state->>'openedOn')::date, (v.state->>'closedOn')::date,
-          v.valid_from, v.valid_to, v.recorded_from, v.recorded_to, v.state
+          v.valid_from, v.valid_to, v.recorded_from, v.recorded_to, v.state::jsonb
         FROM ${versions} v
         WHERE ${bitemporalAtSql('as_of', 'known_at', 'v.')}
       $$`;
