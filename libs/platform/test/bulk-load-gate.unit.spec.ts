@@ -8,7 +8,7 @@ describe('bulk load gate', () => {
   });
 
   it('holds work back until every bulk load has ended', async () => {
-    const gate = new BulkLoadGate();
+    const gate = new BulkLoadGate(0);
     let finishFirst!: () => void;
     let finishSecond!: () => void;
     const first = gate.during(() => new Promise<void>((resolve) => (finishFirst = resolve)));
@@ -22,6 +22,24 @@ describe('bulk load gate', () => {
     await second;
     await waiting;
     expect(through).toBe(true);
+  });
+
+  it('lets work through only a grace period after the last load ended, a load begun meanwhile holding it again', async () => {
+    const gate = new BulkLoadGate(60);
+    await gate.during(() => Promise.resolve());
+    let through = false;
+    const waiting = gate.idle(signal).then(() => (through = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(through).toBe(false); // the load ended, but the requests it held back go first
+    let finish!: () => void;
+    const again = gate.during(() => new Promise<void>((resolve) => (finish = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(through).toBe(false); // the first grace ran out during the second load
+    finish();
+    await again;
+    await waiting;
+    expect(through).toBe(true);
+    await expect(gate.idle(signal)).resolves.toBeUndefined(); // settled: at once
   });
 
   it('lets a waiter go when its signal aborts', async () => {

@@ -13,8 +13,8 @@ export type DatabaseReport = { readonly status: 'up' } | { readonly status: 'dow
 export type ProjectionsReport =
   | ({ readonly status: 'ready' | 'catching-up' | 'behind' } & ProjectionLag)
   | { readonly status: 'unknown'; readonly reason: string }
-  // A bulk catch-up keeps the embedded database's one session busy for seconds at a time: its progress still shows.
-  | { readonly status: 'catching-up'; readonly reason: string; readonly catchUp: CatchUpReport };
+  // This process's bulk catch-up, as it reports itself (with a reason when the lag probe was asked and failed).
+  | { readonly status: 'catching-up'; readonly reason?: string; readonly catchUp: CatchUpReport };
 
 /** Only with READ_DATABASE_URL: the replica that serves the landscape reads, and how far behind the primary it is. */
 export type ReplicaReport =
@@ -51,14 +51,13 @@ export class Readiness {
   }
 
   async report(): Promise<ReadinessReport> {
-    const [ping, lag, replicaLag] = await Promise.all([
-      within(this.ping.run(), PROBE_BUDGET_MS),
-      within(this.lag.run(), PROBE_BUDGET_MS),
-      this.replicaLag ? within(this.replicaLag.run(), PROBE_BUDGET_MS) : null,
-    ]);
-    const database: DatabaseReport = ping.ok ? { status: 'up' } : { status: 'down', reason: failureReason(ping) };
-    const replica: ReplicaReport | undefined =
-      replicaLag === null ? undefined : replicaLag.ok ? { status: 'up', ...replicaLag.value } : { status: 'down', reason: failureReason(replicaLag) };
+    // This process's bulk catch-up knows how far it has to go: the database, busy with it, is not asked as well.
+    const catchingUp = this.projections.catchUp();
+    if (catchingUp) {
+      const [database, replica] = await Promise.all([this.database(), this.replica()]);
+      return { ready: false, database, projections: { status: 'catching-up', catchUp: catchingUp }, replica };
+    }
+    const [database, lag, replica] = await Promise.all([this.database(), within(this.lag.run(), PROBE_BUDGET_MS), this.replica()]);
     const replicaUp = replica === undefined || replica.status === 'up';
     if (!lag.ok) {
       const reason = lag.timedOut ? 'no answer from the database' : 'the database could not be read';
@@ -68,6 +67,17 @@ export class Readiness {
     if (lag.value.events === 0) this.caughtUpSinceStart = true;
     const status = !this.caughtUpSinceStart ? 'catching-up' : lag.value.events > MAX_READY_LAG_EVENTS ? 'behind' : 'ready';
     return { ready: database.status === 'up' && status === 'ready' && replicaUp, database, projections: { status, ...lag.value }, replica };
+  }
+
+  private async database(): Promise<DatabaseReport> {
+    const ping = await within(this.ping.run(), PROBE_BUDGET_MS);
+    return ping.ok ? { status: 'up' } : { status: 'down', reason: failureReason(ping) };
+  }
+
+  private async replica(): Promise<ReplicaReport | undefined> {
+    if (!this.replicaLag) return undefined;
+    const lag = await within(this.replicaLag.run(), PROBE_BUDGET_MS);
+    return lag.ok ? { status: 'up', ...lag.value } : { status: 'down', reason: failureReason(lag) };
   }
 }
 
