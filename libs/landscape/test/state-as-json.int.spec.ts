@@ -35,7 +35,11 @@ describe('the state stored as json (migration 1763857000000, PostgreSQL server)'
     for (let round = 0; round < 8; round++) {
       await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
     }
-    await projectThrough(new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }), fixture.pool, recorder.appended);
+    await projectThrough(
+      new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }),
+      fixture.pool,
+      recorder.appended,
+    );
   });
   afterAll(async () => {
     await fixture?.close();
@@ -62,7 +66,11 @@ describe('the state stored as json (migration 1763857000000, PostgreSQL server)'
 
   it('takes a projector step (its rows arrive as jsonb, cast on assignment) and reads the state back whole', async () => {
     await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
-    await projectThrough(new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }), fixture.pool, recorder.appended);
+    await projectThrough(
+      new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }),
+      fixture.pool,
+      recorder.appended,
+    );
     const { rows } = await fixture.pool.query<{ ods_code: string; state: { odsCode: string } }>(
       `SELECT ods_code, state FROM landscape.${PRACTICE_VERSIONS_TABLE} WHERE recorded_to IS NULL`,
     );

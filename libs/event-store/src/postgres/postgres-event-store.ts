@@ -104,7 +104,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   readAll(after: LogCursor | null, limit: number): Promise<ReadAllResult> {
-    return this.readPage(after, limit, 'event-store-read-all', READ_ALL_SQL, (row: EventRow) => toRecordedEvent(row));
+    return this.readPage(after, limit, 'event-store-read-all', READ_ALL_SQL, toRecordedEvent);
   }
 
   readAllWithoutMetadata(after: LogCursor | null, limit: number): Promise<ReadAllResult<EventWithoutMetadata>> {
