@@ -1,6 +1,4 @@
-import type { QueryRunner } from 'typeorm';
 import { BitemporalPoints1763856800000 } from '../src/migrations/1763856800000-bitemporal-points.js';
-import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
 import { bitemporalAtSql, recordedAtSql, validOnSql } from '../src/schema/bitemporal-points.sql.js';
 import {
   PRACTICE_VERSIONS_SHADOW_TABLE,
@@ -10,8 +8,7 @@ import {
   qualified,
 } from '../src/schema/practice-versions.ddl.js';
 import { HistoryRecorder } from './support/history-recorder.js';
-import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
-import { randomCommand } from './support/random-commands.js';
+import { openLandscapeFixture, type LandscapeFixture, projectLiveThrough, poolQueryRunner } from './support/landscape-fixture.js';
 import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const shadow = qualified(PRACTICE_VERSIONS_SHADOW_TABLE);
@@ -100,8 +97,7 @@ describe('whole-landscape searches by points (PostgreSQL server)', () => {
   describe('the migration, on a table projected with range-keyed indexes', () => {
     const PRACTICES = Array.from({ length: 12 }, (_, i) => `V${String(60_001 + i)}`);
     const table = qualified(PRACTICE_VERSIONS_TABLE);
-    const runner = () =>
-      ({ query: (sql: string, params?: unknown[]) => fixture.pool.query(sql, params).then((r) => r.rows) }) as unknown as QueryRunner;
+    const runner = () => poolQueryRunner(fixture.pool);
     const reportingRows = async () => ({
       current: (await fixture.pool.query('SELECT * FROM reporting.current_landscape ORDER BY ods_code, version_valid_from')).rows,
       providers: (await fixture.pool.query('SELECT * FROM reporting.providers ORDER BY provider_kind, provider_id')).rows,
@@ -118,14 +114,8 @@ describe('whole-landscape searches by points (PostgreSQL server)', () => {
     beforeAll(async () => {
       const recorder = new HistoryRecorder(fixture.store);
       const random = new SeededRandom(23);
-      for (let round = 0; round < 8; round++) {
-        await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
-      }
-      await projectThrough(
-        new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }),
-        fixture.pool,
-        recorder.appended,
-      );
+      await recorder.recordRandomRounds(random, PRACTICES, 8);
+      await projectLiveThrough(fixture, recorder.appended);
     });
 
     it('adds the point columns, re-keys the two indexes and keeps every reporting answer; a second run changes nothing', async () => {

@@ -12,7 +12,6 @@ import {
 } from '../src/schema/practice-versions.ddl.js';
 import { HistoryRecorder } from './support/history-recorder.js';
 import { openEmbeddedLandscapeFixture, openLandscapeFixture, projectThrough, type AnyLandscapeFixture } from './support/landscape-fixture.js';
-import { randomCommand } from './support/random-commands.js';
 import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const PRACTICES = Array.from({ length: 24 }, (_, i) => `C${String(81_001 + i)}`);
@@ -41,9 +40,7 @@ describe.each<[string, () => Promise<AnyLandscapeFixture>]>([
     await record({ type: 'OpenPractice', odsCode: 'C89999', name: AWKWARD, openedOn: '2011-04-01', commissionerCode: '5E1', contract });
     await record({ type: 'JoinFederation', odsCode: 'C89999', federationId: AWKWARD, federationName: AWKWARD, effectiveDate: '2012-01-01' });
     await record({ type: 'JoinFederation', odsCode: 'C89999', federationId: 'plain', federationName: 'Plain', effectiveDate: '2012-02-01' });
-    for (let round = 0; round < 12; round++) {
-      await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
-    }
+    await recorder.recordRandomRounds(random, PRACTICES, 12);
     for (const sql of practiceVersionsTableSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await fixture.pool.query(sql);
   });
   afterAll(async () => {

@@ -5,7 +5,6 @@ import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js'
 import { verifyProjections } from '../src/verify/verify-projections.js';
 import { HistoryRecorder } from './support/history-recorder.js';
 import { openEmbeddedLandscapeFixture, openLandscapeFixture, type AnyLandscapeFixture } from './support/landscape-fixture.js';
-import { randomCommand } from './support/random-commands.js';
 import { SeededRandom } from '../../../test/support/seeded-random.js';
 import { eventually } from '../../../test/support/eventually.js';
 
@@ -29,9 +28,7 @@ describe.each<[string, () => Promise<AnyLandscapeFixture>]>([
   let fixture: AnyLandscapeFixture;
   let recorder: HistoryRecorder;
   const random = new SeededRandom(19);
-  const rounds = async (count: number) => {
-    for (let i = 0; i < count; i++) await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
-  };
+  const rounds = (count: number) => recorder.recordRandomRounds(random, PRACTICES, count);
   /** Once every recorded event is readable (a transaction open elsewhere on a shared server holds the log back). */
   const catchUp = async (progress: CatchUpProgress) => {
     const { cursor, eventsApplied } = await readCheckpoint(fixture.pool, PRACTICE_VERSIONS_TABLE);

@@ -6,7 +6,6 @@ import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js'
 import { verifyProjections } from '../src/verify/verify-projections.js';
 import { HistoryRecorder } from './support/history-recorder.js';
 import { openLandscapeFixture, type LandscapeFixture } from './support/landscape-fixture.js';
-import { randomCommand } from './support/random-commands.js';
 import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const PRACTICES = Array.from({ length: 150 }, (_, i) => `C${String(20_001 + i)}`);
@@ -54,7 +53,7 @@ describe('projector killed with SIGKILL in the middle of catching up (PostgreSQL
     recorder = new HistoryRecorder(fixture.store);
     const random = new SeededRandom(7);
     while (recorder.appended < MIN_EVENTS) {
-      await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
+      await recorder.recordRandomRounds(random, PRACTICES);
     }
   }, 120_000);
 

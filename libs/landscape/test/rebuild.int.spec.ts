@@ -12,7 +12,6 @@ import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js'
 import { verifyProjections } from '../src/verify/verify-projections.js';
 import { HistoryRecorder } from './support/history-recorder.js';
 import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
-import { randomCommand } from './support/random-commands.js';
 import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const PRACTICES = Array.from({ length: 80 }, (_, i) => `R${String(50_001 + i)}`);
@@ -21,12 +20,11 @@ describe('rebuild-projections beside a running projector and ongoing writes (Pos
   let fixture: LandscapeFixture;
   let recorder: HistoryRecorder;
   const random = new SeededRandom(5);
-  const round = () => recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
 
   beforeAll(async () => {
     fixture = await openLandscapeFixture();
     recorder = new HistoryRecorder(fixture.store);
-    for (let i = 0; i < 15; i++) await round();
+    await recorder.recordRandomRounds(random, PRACTICES, 15);
   });
   afterAll(async () => {
     await fixture?.close();
@@ -55,7 +53,7 @@ describe('rebuild-projections beside a running projector and ongoing writes (Pos
       while (running) if ((await live.step()).applied === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     })();
     const writing = (async () => {
-      for (let i = 0; i < 10; i++) await round();
+      await recorder.recordRandomRounds(random, PRACTICES, 10);
     })();
     const answers: string[] = [];
     const handlerAnswers: string[] = [];

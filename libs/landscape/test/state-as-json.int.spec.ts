@@ -1,10 +1,8 @@
-import type { QueryRunner } from 'typeorm';
 import { StateAsJson1763857000000 } from '../src/migrations/1763857000000-state-as-json.js';
-import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
+import { ApplyStepJsonInserts1763857100000 } from '../src/migrations/1763857100000-apply-step-json-inserts.js';
 import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
 import { HistoryRecorder } from './support/history-recorder.js';
-import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
-import { randomCommand } from './support/random-commands.js';
+import { openLandscapeFixture, type LandscapeFixture, projectLiveThrough, poolQueryRunner } from './support/landscape-fixture.js';
 import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const PRACTICES = Array.from({ length: 10 }, (_, i) => `J${String(70_001 + i)}`);
@@ -13,8 +11,7 @@ describe('the state stored as json (migration 1763857000000, PostgreSQL server)'
   let fixture: LandscapeFixture;
   let recorder: HistoryRecorder;
   const random = new SeededRandom(31);
-  const runner = () =>
-    ({ query: (sql: string, params?: unknown[]) => fixture.pool.query(sql, params).then((r) => r.rows) }) as unknown as QueryRunner;
+  const runner = () => poolQueryRunner(fixture.pool);
   const typeOf = async (schema: string, table: string, column: string) =>
     (
       await fixture.pool.query<{ data_type: string }>(
@@ -32,14 +29,8 @@ describe('the state stored as json (migration 1763857000000, PostgreSQL server)'
   beforeAll(async () => {
     fixture = await openLandscapeFixture();
     recorder = new HistoryRecorder(fixture.store);
-    for (let round = 0; round < 8; round++) {
-      await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
-    }
-    await projectThrough(
-      new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }),
-      fixture.pool,
-      recorder.appended,
-    );
+    await recorder.recordRandomRounds(random, PRACTICES, 8);
+    await projectLiveThrough(fixture, recorder.appended);
   });
   afterAll(async () => {
     await fixture?.close();
@@ -64,17 +55,28 @@ describe('the state stored as json (migration 1763857000000, PostgreSQL server)'
     expect(await reportingRows()).toEqual(migrated);
   });
 
-  it('takes a projector step (its rows arrive as jsonb, cast on assignment) and reads the state back whole', async () => {
-    await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
-    await projectThrough(
-      new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }),
-      fixture.pool,
-      recorder.appended,
-    );
+  it('takes a projector step (its rows reach the step function as json) and reads the state back whole', async () => {
+    await recorder.recordRandomRounds(random, PRACTICES);
+    await projectLiveThrough(fixture, recorder.appended);
     const { rows } = await fixture.pool.query<{ ods_code: string; state: { odsCode: string } }>(
       `SELECT ods_code, state FROM landscape.${PRACTICE_VERSIONS_TABLE} WHERE recorded_to IS NULL`,
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.state.odsCode).toBe(row.ods_code);
+  });
+  it('has one step function, taking its rows as json; undone, the jsonb one alone, and a step still lands done again', async () => {
+    const signatures = async () =>
+      (
+        await fixture.pool.query<{ args: string }>(
+          `SELECT pg_get_function_identity_arguments(oid) AS args FROM pg_proc WHERE proname = 'apply_projection_step'`,
+        )
+      ).rows.map((row) => row.args.split(', ').at(-1));
+    expect(await signatures()).toEqual(['inserts json']);
+    await new ApplyStepJsonInserts1763857100000().down(runner());
+    expect(await signatures()).toEqual(['inserts jsonb']);
+    await new ApplyStepJsonInserts1763857100000().up(runner());
+    expect(await signatures()).toEqual(['inserts json']);
+    await recorder.recordRandomRounds(random, PRACTICES);
+    await projectLiveThrough(fixture, recorder.appended);
   });
 });

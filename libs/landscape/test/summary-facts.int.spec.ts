@@ -1,12 +1,8 @@
-import type { QueryRunner } from 'typeorm';
 import type { PracticeSnapshot } from '#practices';
 import { SummaryFacts1763856500000 } from '../src/migrations/1763856500000-summary-facts.js';
-import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
 import { SUMMARY_FACTS_FROM_COLUMNS_SQL, summaryFactsOf } from '../src/read-models/practice-versions/summary-facts.js';
-import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
 import { HistoryRecorder } from './support/history-recorder.js';
-import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
-import { randomCommand } from './support/random-commands.js';
+import { openLandscapeFixture, type LandscapeFixture, projectLiveThrough, poolQueryRunner } from './support/landscape-fixture.js';
 import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const PRACTICES = Array.from({ length: 20 }, (_, i) => `V${String(50_001 + i)}`);
@@ -25,14 +21,8 @@ describe('summary facts of practice versions (PostgreSQL server)', () => {
     fixture = await openLandscapeFixture();
     const recorder = new HistoryRecorder(fixture.store);
     const random = new SeededRandom(11);
-    for (let round = 0; round < 10; round++) {
-      await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
-    }
-    await projectThrough(
-      new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }),
-      fixture.pool,
-      recorder.appended,
-    );
+    await recorder.recordRandomRounds(random, PRACTICES, 10);
+    await projectLiveThrough(fixture, recorder.appended);
   });
   afterAll(async () => {
     await fixture?.close();
@@ -58,7 +48,7 @@ describe('summary facts of practice versions (PostgreSQL server)', () => {
   it('the migration fills the column of a table projected before it existed, with the same facts', async () => {
     const before = await readRows();
     await fixture.pool.query('ALTER TABLE landscape.practice_versions DROP COLUMN summary_facts');
-    const runner = { query: (sql: string) => fixture.pool.query(sql) } as unknown as QueryRunner;
+    const runner = poolQueryRunner(fixture.pool);
     await new SummaryFacts1763856500000().up(runner);
     const after = await readRows();
     expect(after.map((row) => [row.id, JSON.parse(row.summary_facts)])).toEqual(before.map((row) => [row.id, JSON.parse(row.summary_facts)]));

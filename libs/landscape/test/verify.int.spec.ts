@@ -1,10 +1,7 @@
-import { PracticeVersionsProjector } from '../src/projector/practice-versions.projector.js';
-import { PRACTICE_VERSIONS_TABLE } from '../src/schema/practice-versions.ddl.js';
 import { foldTrend } from '../src/read-models/landscape-trend/fold-trend.js';
 import { verifyProjections } from '../src/verify/verify-projections.js';
 import { HistoryRecorder } from './support/history-recorder.js';
-import { openLandscapeFixture, projectThrough, type LandscapeFixture } from './support/landscape-fixture.js';
-import { randomCommand } from './support/random-commands.js';
+import { openLandscapeFixture, type LandscapeFixture, projectLiveThrough } from './support/landscape-fixture.js';
 import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const PRACTICES = Array.from({ length: 30 }, (_, i) => `V${String(40_001 + i)}`);
@@ -16,14 +13,8 @@ describe('verify: projection against an independent replay (PostgreSQL server)',
     fixture = await openLandscapeFixture();
     const recorder = new HistoryRecorder(fixture.store);
     const random = new SeededRandom(3);
-    for (let round = 0; round < 12; round++) {
-      await recorder.recordRound(PRACTICES.map(() => randomCommand(random, PRACTICES, (ods) => recorder.history(ods))));
-    }
-    await projectThrough(
-      new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }),
-      fixture.pool,
-      recorder.appended,
-    );
+    await recorder.recordRandomRounds(random, PRACTICES, 12);
+    await projectLiveThrough(fixture, recorder.appended);
   });
   afterAll(async () => {
     await fixture?.close();

@@ -44,8 +44,8 @@ const DROP_STATE_VIEWS = [`DROP VIEW IF EXISTS reporting.practice_versions`, `DR
  * the way in was about 45% of loading a page by COPY on the embedded database, and json is output as stored. The
  * reporting surface still shows jsonb (its published type), converted when read.
  *
- * The projector's step function is unchanged: the rows it inserts take their state as jsonb, cast to json on
- * assignment. On an existing database, the change of type rewrites the table and its indexes under an exclusive lock
+ * Until migration 1763857100000 replaces the step function, the rows it inserts take their state as jsonb, cast to
+ * json on assignment. On an existing database, the change of type rewrites the table and its indexes under an exclusive lock
  * (a minute or two for the national history on 2 cores); reads wait meanwhile.
  */
 export class StateAsJson1763857000000 implements MigrationInterface {

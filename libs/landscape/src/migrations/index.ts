@@ -7,6 +7,7 @@ import { ApplyStepFunction1763856700000 } from './1763856700000-apply-step-funct
 import { BitemporalPoints1763856800000 } from './1763856800000-bitemporal-points.js';
 import { TrendModel1763856900000 } from './1763856900000-trend-model.js';
 import { StateAsJson1763857000000 } from './1763857000000-state-as-json.js';
+import { ApplyStepJsonInserts1763857100000 } from './1763857100000-apply-step-json-inserts.js';
 
 /** Oldest first. A migration, once committed, is never edited: change the schema with a new one. */
 export const landscapeMigrations = [
@@ -19,4 +20,5 @@ export const landscapeMigrations = [
   BitemporalPoints1763856800000,
   TrendModel1763856900000,
   StateAsJson1763857000000,
+  ApplyStepJsonInserts1763857100000,
 ];

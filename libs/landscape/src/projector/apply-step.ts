@@ -9,9 +9,9 @@ import { VERSION_ROW_COLUMNS, versionRow } from '../read-models/practice-version
 import type { VersionChanges } from '../read-models/practice-versions/version-changes.js';
 import { PRACTICE_VERSIONS_PROJECTION_VERSION, toCheckpointRow, type Checkpoint } from './checkpoint-store.js';
 
-/** landscape.apply_projection_step (migration 1763856700000): the checkpoint compared and moved, the versions written. */
+/** landscape.apply_projection_step (migrations 1763856700000, 1763857100000): checkpoint compared and moved, versions written. */
 export const APPLY_STEP_SQL = `
-SELECT landscape.apply_projection_step($1, $2, $3::jsonb, $4::jsonb, $5::text[], $6::date[], $7::timestamptz[], $8::jsonb) AS applied`;
+SELECT landscape.apply_projection_step($1, $2, $3::jsonb, $4::jsonb, $5::text[], $6::date[], $7::timestamptz[], $8::json) AS applied`;
 
 /**
  * Writes a step's planned changes and moves the checkpoint from `expected` to `next` in one round trip and one

@@ -11,6 +11,8 @@ import {
   type PracticeCommand,
   type TimelineEvent,
 } from '#practices';
+import type { SeededRandom } from '../../../../test/support/seeded-random.js';
+import { randomCommand } from './random-commands.js';
 
 /**
  * Records commands the way the write side does (decide on the stream, append with the expected version), keeping a
@@ -74,6 +76,13 @@ export class HistoryRecorder {
       this.appended += stream.events.length;
     }
     return appends.size;
+  }
+
+  /** `rounds` rounds (recordRound) of one random command for each of `odsCodes`, drawn from `random`. */
+  async recordRandomRounds(random: SeededRandom, odsCodes: readonly string[], rounds = 1): Promise<void> {
+    for (let round = 0; round < rounds; round++) {
+      await this.recordRound(odsCodes.map(() => randomCommand(random, odsCodes, (ods) => this.history(ods))));
+    }
   }
 
   private appendOf(odsCode: string, events: readonly DecidedEvent[]): StreamAppend {

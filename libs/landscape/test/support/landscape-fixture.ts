@@ -1,9 +1,11 @@
 import type pg from 'pg';
+import type { QueryRunner } from 'typeorm';
 import type { PostgresEventStore } from '#event-store';
 import { openRuntime, type Runtime } from '#runtime';
 import { createServerDatabase, type ServerDatabase } from '../../../../test/support/server-database.js';
 import { isSettled, readCheckpoint } from '../../src/projector/checkpoint-store.js';
-import type { PracticeVersionsProjector } from '../../src/projector/practice-versions.projector.js';
+import { PracticeVersionsProjector } from '../../src/projector/practice-versions.projector.js';
+import { PRACTICE_VERSIONS_TABLE } from '../../src/schema/practice-versions.ddl.js';
 
 /** A fresh database on the PostgreSQL server with every migration applied, and the runtime opened on it. */
 export interface LandscapeFixture {
@@ -50,4 +52,14 @@ export async function projectThrough(projector: PracticeVersionsProjector, pool:
     if (checkpoint.eventsApplied >= events && isSettled(checkpoint)) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** projectThrough for the live table, by a projector of its own. */
+export function projectLiveThrough(fixture: AnyLandscapeFixture, events: number): Promise<void> {
+  return projectThrough(new PracticeVersionsProjector(fixture.store, fixture.pool, { table: PRACTICE_VERSIONS_TABLE }), fixture.pool, events);
+}
+
+/** What a migration's up or down needs of TypeORM's QueryRunner, on a pool: its queries, answered with their rows. */
+export function poolQueryRunner(pool: pg.Pool): QueryRunner {
+  return { query: (sql: string, params?: unknown[]) => pool.query(sql, params).then((result) => result.rows) } as unknown as QueryRunner;
 }
