@@ -78,4 +78,23 @@ describe('rebuild-projections beside a running projector and ongoing writes (Pos
     const report = await verifyProjections(fixture.store, fixture.pool, { dates: 8, knownAts: 6 });
     expect(report.mismatches).toEqual([]);
   });
+
+  it('leaves planner statistics of the filtered columns, kept at a sample target of 30, and none of the state', async () => {
+    // A column's own target is null (PostgreSQL 17 on) or -1 (before) when it keeps the default.
+    const { rows } = await fixture.pool.query<{ attname: string; target: number | null; analysed: boolean }>(
+      `SELECT a.attname, nullif(a.attstattarget, -1)::int AS target,
+              EXISTS (SELECT 1 FROM pg_stats s
+                       WHERE s.schemaname = 'landscape' AND s.tablename = 'practice_versions' AND s.attname = a.attname) AS analysed
+         FROM pg_attribute a
+        WHERE a.attrelid = 'landscape.practice_versions'::regclass AND a.attname = ANY($1)
+        ORDER BY a.attname`,
+      [['commissioner_code', 'ods_code', 'state', 'valid']],
+    );
+    expect(rows).toEqual([
+      { attname: 'commissioner_code', target: 30, analysed: true },
+      { attname: 'ods_code', target: 30, analysed: true },
+      { attname: 'state', target: null, analysed: false },
+      { attname: 'valid', target: 30, analysed: true },
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import { openRuntime } from '#runtime';
 import { createProgress, formatCount, formatDuration, integerOption, printResult, table } from '../cli-output.js';
 
 interface RebuildOptions {
-  readonly batchSize: number;
+  readonly batchSize?: number;
   readonly json: boolean;
 }
 
@@ -14,7 +14,11 @@ export function rebuildProjectionsCommand(): Command {
       'Rebuild the landscape projection from the whole log into a table beside the live one, then switch over in one ' +
         'transaction: readers never see an empty or half-built landscape, and the API may keep running',
     )
-    .option('--batch-size <n>', 'events applied per transaction', integerOption(1, 100_000), 5_000)
+    .option(
+      '--batch-size <n>',
+      'events applied per transaction (default: 2500 on the embedded database, 5000 on a server)',
+      integerOption(1, 100_000),
+    )
     .option('--json', 'print the summary as one JSON document (no progress output)', false)
     .action(async (options: RebuildOptions) => {
       const runtime = await openRuntime({ applicationName: 'gp-register-rebuild' });

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { EventStore } from '#event-store';
 import { BULK_LOADS } from '#platform';
 import { StreamPrefixCache } from '#practices';
+import { bulkPageEvents } from '../projector/apply-bulk-step.js';
 import { PracticeVersionsProjector } from '../projector/practice-versions.projector.js';
 import { readCheckpoint, type Checkpoint } from '../projector/checkpoint-store.js';
 import { rebuildProjections } from '../rebuild/rebuild-projections.js';
@@ -13,7 +14,6 @@ import type { CatchUpProgress } from './catch-up-progress.js';
 export const FAR_BEHIND_EVENTS = 20_000;
 /** Histories held while catching up inside a service (its heap is small): a seeded area's practices at once. */
 const CATCH_UP_CACHED_EVENTS = 100_000;
-const BULK_PAGE_EVENTS = 5_000;
 
 /** 'elsewhere': another process is rebuilding this database's projection; wait for its switch-over. */
 export type CatchUpOutcome = 'not-needed' | 'ran' | 'elsewhere';
@@ -51,7 +51,6 @@ async function catchUp(
     if (checkpoint.eventsApplied < backlog) {
       progress.begin('rebuild', checkpoint.eventsApplied + backlog);
       const result = await rebuildProjections(store, pool, {
-        batchSize: BULK_PAGE_EVENTS,
         cachedEvents: CATCH_UP_CACHED_EVENTS,
         signal,
         onProgress: ({ eventsApplied }) => progress.applied(eventsApplied),
@@ -61,7 +60,7 @@ async function catchUp(
       progress.begin('bulk', backlog);
       const projector = new PracticeVersionsProjector(store, pool, {
         table: PRACTICE_VERSIONS_TABLE,
-        batchSize: BULK_PAGE_EVENTS,
+        batchSize: bulkPageEvents(pool),
         histories: new StreamPrefixCache(CATCH_UP_CACHED_EVENTS),
       });
       let applied = 0;

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { EventStore } from '#event-store';
 import { sharesOneSession } from '#platform';
 import { StreamPrefixCache } from '#practices';
+import { bulkPageEvents } from '../projector/apply-bulk-step.js';
 import { PracticeVersionsProjector, type StepResult } from '../projector/practice-versions.projector.js';
 import {
   CHECKPOINTS_TABLE,
@@ -21,6 +22,7 @@ export interface RebuildProgress {
 }
 
 export interface RebuildOptions {
+  /** Events per page (default bulkPageEvents: by database). */
   readonly batchSize?: number;
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** How many times to catch up again when the live projection moved ahead during the build. */
@@ -55,7 +57,7 @@ async function rebuild(store: EventStore, pool: pg.Pool, options: RebuildOptions
   await recreateShadow(pool);
   const projector = new PracticeVersionsProjector(store, pool, {
     table: PRACTICE_VERSIONS_SHADOW_TABLE,
-    batchSize: options.batchSize ?? 5_000,
+    batchSize: options.batchSize ?? bulkPageEvents(pool),
     histories: new StreamPrefixCache(options.cachedEvents ?? 1_000_000),
   });
   let eventsApplied = 0;
@@ -77,7 +79,7 @@ async function rebuild(store: EventStore, pool: pg.Pool, options: RebuildOptions
   if (sharesOneSession(pool)) for (const sql of indexes) await pool.query(sql);
   else await Promise.all(indexes.map((sql) => pool.query(sql)));
   // Planner statistics, which freshly loaded rows lack too.
-  await pool.query(practiceVersionsAnalyzeSql(PRACTICE_VERSIONS_SHADOW_TABLE));
+  for (const sql of practiceVersionsAnalyzeSql(PRACTICE_VERSIONS_SHADOW_TABLE)) await pool.query(sql);
   const maxAttempts = options.maxSwitchAttempts ?? 20;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const outcome = await switchOver(pool);

@@ -134,9 +134,21 @@ export function practiceVersionsReadIndexesSql(table: PracticeVersionsTable): st
  */
 const FILTERED_COLUMNS = ['ods_code', 'valid_from', 'valid_to', 'recorded_from', 'recorded_to', 'valid', 'recorded', ...BREAKDOWN_COLUMNS];
 
-/** Planner statistics for a freshly loaded table (see FILTERED_COLUMNS). */
-export function practiceVersionsAnalyzeSql(table: PracticeVersionsTable): string {
-  return `ANALYZE ${qualified(table)} (${FILTERED_COLUMNS.join(', ')})`;
+/**
+ * Rows each filtered column's statistics sample is sized by (PostgreSQL's default is 100). Every landscape read planned
+ * the same at 30 as at 100 on the national history (auto_explain over the summary, practice, list, provider, diff,
+ * trend, CSV and page reads), and the sample is 9,000 rows instead of 30,000: the embedded rebuild's ANALYZE of 49,000
+ * rows 0.26 s to 0.08 s.
+ */
+const STATISTICS_TARGET = 30;
+
+/** Planner statistics for a freshly loaded table (see FILTERED_COLUMNS), kept at STATISTICS_TARGET from then on. */
+export function practiceVersionsAnalyzeSql(table: PracticeVersionsTable): string[] {
+  const name = qualified(table);
+  return [
+    `ALTER TABLE ${name} ${FILTERED_COLUMNS.map((column) => `ALTER COLUMN ${column} SET STATISTICS ${STATISTICS_TARGET}`).join(', ')}`,
+    `ANALYZE ${name} (${FILTERED_COLUMNS.join(', ')})`,
+  ];
 }
 
 /** Index and constraint names that carry the table name, for renaming a shadow table into place. */
