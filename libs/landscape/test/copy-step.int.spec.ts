@@ -15,11 +15,14 @@ import { openEmbeddedLandscapeFixture, openLandscapeFixture, projectThrough, typ
 import { SeededRandom } from '../../../test/support/seeded-random.js';
 
 const PRACTICES = Array.from({ length: 24 }, (_, i) => `C${String(81_001 + i)}`);
-/** Text COPY gives a meaning to (tab, newline, backslash, its NULL marker) and what array literals do (quotes, commas, braces). */
-const AWKWARD = 'Tab\there, "quoted" {braced}\nback\\slash \\N end\r';
+/**
+ * What text COPY gives a meaning to (tab, newline, backslash, its NULL marker), what array literals do (quotes, commas,
+ * braces), and characters of more than one byte in UTF-8, which binary COPY counts in its field lengths.
+ */
+const AWKWARD = 'Tŷ Tab\there, "quoted" {braced}\nback\\slash \\N end ✓\r';
 const contract = { type: 'APMS', holder: { kind: 'company', id: 'awkward-co', name: AWKWARD } } as const;
 
-// On a server through COPY FROM STDIN; on the embedded database through the PGlite API's COPY FROM '/dev/blob'.
+// On a server as COPY text FROM STDIN; on the embedded database as binary COPY FROM '/dev/blob' through the PGlite API.
 describe.each<[string, () => Promise<AnyLandscapeFixture>]>([
   ['PostgreSQL server', () => openLandscapeFixture()],
   ['embedded database', () => openEmbeddedLandscapeFixture()],
@@ -37,7 +40,7 @@ describe.each<[string, () => Promise<AnyLandscapeFixture>]>([
   beforeAll(async () => {
     fixture = await openFixture();
     recorder = new HistoryRecorder(fixture.store);
-    await record({ type: 'OpenPractice', odsCode: 'C89999', name: AWKWARD, openedOn: '2011-04-01', commissionerCode: '5E1', contract });
+    await record({ type: 'OpenPractice', odsCode: 'C89999', name: AWKWARD, openedOn: '1974-04-01', commissionerCode: '5E1', contract });
     await record({ type: 'JoinFederation', odsCode: 'C89999', federationId: AWKWARD, federationName: AWKWARD, effectiveDate: '2012-01-01' });
     await record({ type: 'JoinFederation', odsCode: 'C89999', federationId: 'plain', federationName: 'Plain', effectiveDate: '2012-02-01' });
     await recorder.recordRandomRounds(random, PRACTICES, 12);

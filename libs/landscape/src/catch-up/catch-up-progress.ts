@@ -52,7 +52,7 @@ export class CatchUpProgress {
     };
   }
 
-  /** The last finished catch-up's events and duration (measured by the bench), null before any. */
+  /** The last finished catch-up's events and duration (logged when it ends), null before any. */
   lastFinished(): { events: number; durationMs: number } | null {
     return this.last;
   }

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import { embeddedSession, type SessionStatement, type SessionTransaction } from '#platform';
 import { qualified, type PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { VERSION_ROW_COLUMNS } from '../read-models/practice-versions/version-columns.js';
-import type { VersionChanges } from '../read-models/practice-versions/version-changes.js';
+import type { VersionChanges, VersionRowInsert } from '../read-models/practice-versions/version-changes.js';
+import { versionCopyBinary } from '../read-models/practice-versions/version-copy-binary.js';
 import { versionCopyChunks } from '../read-models/practice-versions/version-copy-text.js';
 import { APPLY_STEP_SQL, applyStepByCopy, applyStepParams } from './apply-step.js';
 import type { Checkpoint } from './checkpoint-store.js';
@@ -14,8 +15,9 @@ import type { Checkpoint } from './checkpoint-store.js';
 export const REPLAYABLE_COMMIT = 'SET LOCAL synchronous_commit TO off';
 
 /**
- * A step of many rows (a rebuild's or a catch-up's page) loaded by COPY, on either database. `copyText` is the inserts
- * as COPY text when already encoded (see encodesCopyTextAhead); otherwise a server is sent it as it is encoded.
+ * A step of many rows (a rebuild's or a catch-up's page) loaded by COPY, on either database. `encoded` is the inserts
+ * as the embedded database loads them, when encoded ahead (see encodeRowsAhead); a server is sent COPY text as it is
+ * encoded.
  */
 export function applyBulkStep(
   pool: pg.Pool,
@@ -23,23 +25,22 @@ export function applyBulkStep(
   expected: Checkpoint,
   next: Checkpoint,
   changes: VersionChanges,
-  copyText?: readonly Buffer[],
+  encoded?: Buffer,
 ): Promise<boolean> {
   const session = embeddedSession(pool);
-  const text = copyText ?? versionCopyChunks(changes.inserts);
-  return session
-    ? applyStepOnSession(session, table, expected, next, changes.closes, Buffer.concat([...text]))
-    : applyStepByCopy(pool, table, expected, next, changes.closes, text);
+  if (!session) return applyStepByCopy(pool, table, expected, next, changes.closes, versionCopyChunks(changes.inserts));
+  const rows = changes.inserts.length === 0 ? null : (encoded ?? versionCopyBinary(changes.inserts));
+  return applyStepOnSession(session, table, expected, next, changes.closes, rows);
 }
 
 /**
- * Whether a catch-up should encode a page's COPY text while planning it, before its turn to load. The embedded
- * database takes the text as one buffer, so encoded ahead it loads the moment the page before has; a server reads COPY
- * text as it arrives, and parsing one part while the next is encoded is faster (rebuild of the national history
- * 40-45 s streamed, 55-57 s encoded ahead).
+ * A page's rows encoded while planning it, before its turn to load, where the database takes them whole: the embedded
+ * database's binary COPY, which then loads the moment the page before has. Null on a server, which reads COPY text as
+ * it arrives: parsing one part while the next is encoded is faster there (rebuild of the national history 40-45 s
+ * streamed, 55-57 s encoded ahead).
  */
-export function encodesCopyTextAhead(pool: pg.Pool): boolean {
-  return embeddedSession(pool) !== null;
+export function encodeRowsAhead(pool: pg.Pool, inserts: readonly VersionRowInsert[]): Buffer | null {
+  return embeddedSession(pool) && inserts.length > 0 ? versionCopyBinary(inserts) : null;
 }
 
 /**
@@ -54,7 +55,7 @@ export function bulkPageEvents(pool: pg.Pool): number {
 
 /**
  * applyStepByCopy for the embedded database: the same transaction (checkpoint compared and moved, closes, then the
- * inserts as COPY text) run through the PGlite API on its one session. The rows go in as a blob PGlite reads as
+ * inserts by binary COPY) run through the PGlite API on its one session. The rows go in as a blob PGlite reads as
  * '/dev/blob', not as one JSON argument of megabytes through the socket server, which copied each incoming message
  * once per 64 KiB it arrived in (most of an embedded rebuild's time, profiled).
  */
@@ -64,15 +65,15 @@ async function applyStepOnSession(
   expected: Checkpoint,
   next: Checkpoint,
   closes: VersionChanges['closes'],
-  copyText: Buffer,
+  rows: Buffer | null,
 ): Promise<boolean> {
   const statements: SessionStatement[] = [
     { sql: REPLAYABLE_COMMIT },
     // Nothing written when the checkpoint moved: the transaction stops here and the inserts are never loaded.
     { sql: APPLY_STEP_SQL, params: applyStepParams(table, expected, next, { closes, inserts: [] }), continueIf: 'applied' },
   ];
-  if (copyText.length > 0) {
-    statements.push({ sql: `COPY ${qualified(table)} (${VERSION_ROW_COLUMNS.join(', ')}) FROM '/dev/blob'`, blob: copyText });
+  if (rows) {
+    statements.push({ sql: `COPY ${qualified(table)} (${VERSION_ROW_COLUMNS.join(', ')}) FROM '/dev/blob' WITH (FORMAT binary)`, blob: rows });
   }
   return (await session(statements)).completed;
 }

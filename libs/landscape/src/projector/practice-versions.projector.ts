@@ -4,9 +4,8 @@ import { StreamPrefixCache } from '#practices';
 import type { PracticeVersionsTable } from '../schema/practice-versions.ddl.js';
 import { latestRecordedAt, planVersionChanges, type VersionChanges } from '../read-models/practice-versions/version-changes.js';
 import { applyStep } from './apply-step.js';
-import { applyBulkStep, encodesCopyTextAhead } from './apply-bulk-step.js';
+import { applyBulkStep, encodeRowsAhead } from './apply-bulk-step.js';
 import { advanced, isSettled, readCheckpoint, type Checkpoint } from './checkpoint-store.js';
-import { versionCopyChunks } from '../read-models/practice-versions/version-copy-text.js';
 import { HistoryCache } from './history-cache.js';
 import { loadPageWork } from './practice-histories.js';
 import { PageReadAhead } from './page-read-ahead.js';
@@ -53,8 +52,8 @@ interface PlannedStep {
   readonly from: Checkpoint;
   readonly next: Checkpoint;
   readonly changes: VersionChanges | null;
-  /** The inserts as COPY text, encoded while planning where the database loads it whole (encodesCopyTextAhead). */
-  readonly copyText: readonly Buffer[] | null;
+  /** The inserts encoded while planning, where the database loads them whole (encodeRowsAhead). */
+  readonly encoded: Buffer | null;
   readonly events: number;
   readonly hasMore: boolean;
 }
@@ -72,7 +71,6 @@ export class PracticeVersionsProjector {
   private readonly batchSize: number;
   private readonly cache: HistoryCache;
   private readonly copyFromRows: number;
-  private readonly encodesAhead: boolean;
   /**
    * The checkpoint as this projector last committed it, so a step need not read it back first. Only a hint: the step's
    * write locks the stored checkpoint and compares, so if anything else moved it (another projector, a rebuild
@@ -89,7 +87,6 @@ export class PracticeVersionsProjector {
     this.batchSize = options.batchSize ?? 1_000;
     this.cache = new HistoryCache(options.histories ?? new StreamPrefixCache(OWN_CACHE_EVENTS));
     this.copyFromRows = options.copyFromRows ?? COPY_FROM_ROWS;
-    this.encodesAhead = encodesCopyTextAhead(pool);
   }
 
   /** The checkpoint this projector last committed, null when its last step committed none. */
@@ -150,7 +147,7 @@ export class PracticeVersionsProjector {
     // A page cut by the limit may leave events recorded before its horizon for later pages: no horizon from it.
     const horizon = page.hasMore ? null : page.stableHorizon;
     const newerHorizon = horizon !== null && (from.stableHorizon === null || Date.parse(horizon) > Date.parse(from.stableHorizon));
-    if (page.events.length === 0 && !newerHorizon) return { from, next: from, changes: null, copyText: null, events: 0, hasMore: page.hasMore };
+    if (page.events.length === 0 && !newerHorizon) return { from, next: from, changes: null, encoded: null, events: 0, hasMore: page.hasMore };
     const work = await loadPageWork(this.store, this.cache, page.events);
     const changes: VersionChanges = { closes: [], inserts: [] };
     for (const practice of work) {
@@ -166,11 +163,11 @@ export class PracticeVersionsProjector {
       settledThrough: horizon === null ? null : settledThrough(page.events, horizon),
       eventsApplied: page.events.length,
     });
-    const copyText = changes.inserts.length >= this.copyFromRows && this.encodesAhead ? [...versionCopyChunks(changes.inserts)] : null;
-    return { from, next, changes, copyText, events: page.events.length, hasMore: page.hasMore };
+    const encoded = changes.inserts.length >= this.copyFromRows ? encodeRowsAhead(this.pool, changes.inserts) : null;
+    return { from, next, changes, encoded, events: page.events.length, hasMore: page.hasMore };
   }
 
-  private async write({ from, next, changes, copyText, events, hasMore }: PlannedStep): Promise<StepResult> {
+  private async write({ from, next, changes, encoded, events, hasMore }: PlannedStep): Promise<StepResult> {
     if (changes === null) {
       this.lastCommitted = from;
       return { applied: 0, hasMore, conflict: false, cursor: from.cursor, settled: isSettled(from) };
@@ -178,7 +175,7 @@ export class PracticeVersionsProjector {
     this.lastCommitted = null;
     const applied =
       changes.inserts.length >= this.copyFromRows
-        ? applyBulkStep(this.pool, this.table, from, next, changes, copyText ?? undefined)
+        ? applyBulkStep(this.pool, this.table, from, next, changes, encoded ?? undefined)
         : applyStep(this.pool, this.table, from, next, changes);
     if (!(await applied)) {
       return { applied: 0, hasMore, conflict: true, cursor: from.cursor, settled: false };
