@@ -20,7 +20,7 @@ const FIELD_KINDS: readonly FieldKind[] = VERSION_ROW_COLUMNS.map((column) => {
 });
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-/** PostgreSQL's epoch, 2000-01-01, in Unix milliseconds and in days. */
+/** PostgreSQL's epoch, 2000-01-01, in Unix milliseconds. */
 const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
 const TEXT_OID = 25;
@@ -31,7 +31,8 @@ const MILLISECOND_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
 /** Days since 2000-01-01 of a YYYY-MM-DD date: a date's binary layout (int32). */
 export function postgresDay(date: string): number {
   const ms = DATE.test(date) ? Date.parse(date) : NaN;
-  if (Number.isNaN(ms)) throw new Error(`not a date for binary COPY: ${date}`);
+  // Date.parse rolls 2016-02-30 over to 1 March where PostgreSQL would refuse it: only a date that reads back is one.
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) throw new Error(`not a date for binary COPY: ${date}`);
   return (ms - POSTGRES_EPOCH_MS) / DAY_MS;
 }
 

@@ -18,6 +18,7 @@ describe('binary COPY of version rows', () => {
 
   it('given what is not a date or an instant in milliseconds, then it refuses rather than write another value', () => {
     expect(() => postgresDay('2016-4-1')).toThrow(/not a date/);
+    expect(() => postgresDay('2016-02-30')).toThrow(/not a date/);
     expect(() => postgresMicroseconds('2024-01-01T00:00:00.000001Z')).toThrow(/milliseconds/);
     expect(() => postgresMicroseconds('2024-01-01T00:00:00+01:00')).toThrow(/milliseconds/);
   });
