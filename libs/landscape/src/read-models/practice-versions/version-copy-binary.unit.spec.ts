@@ -1,4 +1,4 @@
-import { stateAt, type PracticeEvent, type TimelineEvent } from '#practices';
+import { openedPracticeVersion } from '../../../test/support/opened-version.js';
 import { VERSION_ROW_COLUMNS } from './version-columns.js';
 import { postgresDay, postgresMicroseconds, versionCopyBinary } from './version-copy-binary.js';
 
@@ -24,15 +24,8 @@ describe('binary COPY of version rows', () => {
   });
 
   describe('given a practice version', () => {
-    const opened: PracticeEvent = {
-      type: 'PracticeOpened',
-      data: { odsCode: 'M92011', name: 'Tŷ Meddyg\t“Church” ✓', openedOn: '1998-04-01', commissionerCode: '5E1', contract: null },
-    } as unknown as PracticeEvent;
-    const history = [
-      { eventId: 'e1', streamVersion: 1, effectiveDate: '1998-04-01', recordedAt: '2024-01-01T00:00:00.000Z', event: opened },
-    ] as unknown as TimelineEvent[];
-    const state = stateAt(history, '2011-01-01', '2024-01-02T00:00:00.000Z')!;
-    const insert = { odsCode: 'M92011', validFrom: '1998-04-01', validTo: null, recordedFrom: '2024-01-01T00:00:00.000Z', recordedTo: null, state };
+    const insert = openedPracticeVersion('Tŷ Meddyg\t“Church” ✓', '1998-04-01');
+    const { state } = insert;
 
     it('then the signature and header, one tuple of every written column, and the trailer', () => {
       const bytes = versionCopyBinary([insert, insert]);

@@ -1,4 +1,4 @@
-import { stateAt, type PracticeEvent, type TimelineEvent } from '#practices';
+import { openedPracticeVersion } from '../../../test/support/opened-version.js';
 import { VERSION_ROW_COLUMNS, versionRow } from './version-columns.js';
 import { arrayLiteral, copyTextValue, versionCopyChunks, versionCopyLine } from './version-copy-text.js';
 
@@ -19,15 +19,8 @@ describe('COPY text of version rows', () => {
   });
 
   describe('given a practice version', () => {
-    const opened: PracticeEvent = {
-      type: 'PracticeOpened',
-      data: { odsCode: 'M92011', name: 'Church\tStreet', openedOn: '2010-04-01', commissionerCode: '5E1', contract: null },
-    } as unknown as PracticeEvent;
-    const history = [
-      { eventId: 'e1', streamVersion: 1, effectiveDate: '2010-04-01', recordedAt: '2024-01-01T00:00:00.000Z', event: opened },
-    ] as unknown as TimelineEvent[];
-    const state = stateAt(history, '2011-01-01', '2024-01-02T00:00:00.000Z')!;
-    const insert = { odsCode: 'M92011', validFrom: '2010-04-01', validTo: null, recordedFrom: '2024-01-01T00:00:00.000Z', recordedTo: null, state };
+    const insert = openedPracticeVersion('Church\tStreet', '2010-04-01');
+    const { state } = insert;
 
     it('then the line has one field per written column, in the columns order, and names every column of the row', () => {
       expect(Object.keys(versionRow(insert)).sort()).toEqual([...VERSION_ROW_COLUMNS].sort());
