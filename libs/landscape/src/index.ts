@@ -10,6 +10,7 @@ export { readCheckpoint, PRACTICE_VERSIONS_PROJECTION_VERSION, type Checkpoint }
 export { PRACTICE_VERSIONS_TABLE, LANDSCAPE_SCHEMA } from './schema/practice-versions.ddl.js';
 export { practicesCsvStream } from './reports/csv-stream.js';
 export { rebuildProjections, type RebuildOptions, type RebuildProgress, type RebuildResult } from './rebuild/rebuild-projections.js';
+export { BULK_PAGE_EVENTS } from './projector/apply-bulk-step.js';
 export { CatchUpProgress, type CatchUpReport } from './catch-up/catch-up-progress.js';
 export { readLogHistories, type LogHistories } from './replay/log-histories.js';
 export { replayLandscape } from './replay/replay-landscape.js';

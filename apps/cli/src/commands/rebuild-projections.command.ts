@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { logLength, rebuildProjections, type RebuildResult } from '#landscape';
+import { BULK_PAGE_EVENTS, logLength, rebuildProjections, type RebuildResult } from '#landscape';
 import { openRuntime } from '#runtime';
 import { createProgress, formatCount, formatDuration, integerOption, printResult, table } from '../cli-output.js';
 
@@ -16,7 +16,7 @@ export function rebuildProjectionsCommand(): Command {
     )
     .option(
       '--batch-size <n>',
-      'events applied per transaction (default: 2500 on the embedded database, 5000 on a server)',
+      `events applied per transaction (default: ${BULK_PAGE_EVENTS.embedded} on the embedded database, ${BULK_PAGE_EVENTS.server} on a server)`,
       integerOption(1, 100_000),
     )
     .option('--json', 'print the summary as one JSON document (no progress output)', false)

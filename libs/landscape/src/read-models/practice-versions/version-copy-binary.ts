@@ -8,15 +8,18 @@ import type { VersionRowInsert } from './version-changes.js';
  * Each field is its type's send/receive layout; the state is json, which PostgreSQL receives as its text.
  */
 
-type FieldKind = 'text' | 'date' | 'timestamptz' | 'integer' | 'boolean' | 'text[]' | 'json';
+const FIELD_KIND_NAMES = ['text', 'date', 'timestamptz', 'integer', 'boolean', 'text[]', 'json'] as const;
+type FieldKind = (typeof FIELD_KIND_NAMES)[number];
 
 const BOUND_KINDS = { ods_code: 'text', valid_from: 'date', valid_to: 'date', recorded_from: 'timestamptz', recorded_to: 'timestamptz' } as const;
 
-/** Each written column's kind, in VERSION_ROW_COLUMNS order, from its SQL type. */
+/** Each written column's kind, in VERSION_ROW_COLUMNS order, from its SQL type: a type not laid out here stops the load. */
 const FIELD_KINDS: readonly FieldKind[] = VERSION_ROW_COLUMNS.map((column) => {
   if (column === 'state') return 'json';
   if (column in BOUND_KINDS) return BOUND_KINDS[column as keyof typeof BOUND_KINDS];
-  return VERSION_COLUMN_TYPES[column as keyof typeof VERSION_COLUMN_TYPES].replace(/ NOT NULL.*$/, '') as FieldKind;
+  const kind = VERSION_COLUMN_TYPES[column as keyof typeof VERSION_COLUMN_TYPES].replace(/ NOT NULL.*$/, '');
+  if (!(FIELD_KIND_NAMES as readonly string[]).includes(kind)) throw new Error(`binary COPY has no layout for ${column} (${kind})`);
+  return kind as FieldKind;
 });
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
