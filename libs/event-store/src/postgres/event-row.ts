@@ -10,6 +10,16 @@ export const ISO_MILLIS_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 export const RECORDING_CLOCK = `to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', ${ISO_MILLIS_FORMAT})`;
 
 /**
+ * An instant as whole milliseconds since the epoch (text, exact: numeric, floored as to_char's MS truncates), formatted
+ * by isoInstantOfMillis. Cheaper than to_char on every event a page reads: on the embedded database's one thread, 4.7
+ * against 14 ms a page of 2,500 events.
+ */
+export const epochMillisSql = (instant: string): string => `floor(extract(epoch FROM ${instant}) * 1000)::bigint::text`;
+
+/** What to_char(instant AT TIME ZONE 'UTC', ISO_MILLIS_FORMAT) gives, from epochMillisSql's milliseconds. */
+export const isoInstantOfMillis = (millis: string): string => new Date(Number(millis)).toISOString();
+
+/**
  * The columns of a stored event but its metadata, as text where JavaScript would lose or shift them (bigints, xid8,
  * dates, instants), whatever type parsers the pool has installed.
  */
@@ -23,7 +33,7 @@ export const EVENT_COLUMNS_WITHOUT_METADATA = `
   e.position::text AS position,
   e.transaction_id::text AS transaction_id,
   to_char(e.effective_date, 'YYYY-MM-DD') AS effective_date,
-  to_char(e.recorded_at AT TIME ZONE 'UTC', ${ISO_MILLIS_FORMAT}) AS recorded_at`;
+  ${epochMillisSql('e.recorded_at')} AS recorded_at_ms`;
 
 /** Every column of a stored event (see EVENT_COLUMNS_WITHOUT_METADATA). */
 export const EVENT_COLUMNS = `${EVENT_COLUMNS_WITHOUT_METADATA},
@@ -39,7 +49,8 @@ export interface EventRowWithoutMetadata {
   readonly position: string;
   readonly transaction_id: string;
   readonly effective_date: string;
-  readonly recorded_at: string;
+  /** epochMillisSql of recorded_at. */
+  readonly recorded_at_ms: string;
 }
 
 export interface EventRow extends EventRowWithoutMetadata {
@@ -61,7 +72,7 @@ export function toEventWithoutMetadata(row: EventRowWithoutMetadata): EventWitho
     position: row.position,
     transactionId: row.transaction_id,
     effectiveDate: row.effective_date,
-    recordedAt: row.recorded_at,
+    recordedAt: isoInstantOfMillis(row.recorded_at_ms),
   };
 }
 
