@@ -34,26 +34,45 @@ async function expectSameAsToChar(pool: pg.Pool): Promise<void> {
   }
 }
 
-describe('recordedAt as the event store reads it', () => {
-  it('is spelled as to_char spells it, on the embedded database', async () => {
-    const embedded: EmbeddedPostgres = await startEmbeddedPostgres('memory');
-    const pool = new pg.Pool({ connectionString: embedded.url, max: 1 });
-    try {
-      await expectSameAsToChar(pool);
-    } finally {
-      await pool.end();
-      await embedded.close();
-    }
-  });
+/** A pool of one connection on each database, and how to let it go. */
+const DATABASES: [string, () => Promise<{ pool: pg.Pool; close: () => Promise<void> }>][] = [
+  [
+    'the embedded database',
+    async () => {
+      const embedded: EmbeddedPostgres = await startEmbeddedPostgres('memory');
+      const pool = new pg.Pool({ connectionString: embedded.url, max: 1 });
+      return {
+        pool,
+        close: async () => {
+          await pool.end();
+          await embedded.close();
+        },
+      };
+    },
+  ],
+  [
+    'a PostgreSQL server',
+    async () => {
+      const database: ServerDatabase = await createServerDatabase();
+      const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+      return {
+        pool,
+        close: async () => {
+          await pool.end();
+          await database.drop();
+        },
+      };
+    },
+  ],
+];
 
-  it('is spelled as to_char spells it, on a PostgreSQL server', async () => {
-    const database: ServerDatabase = await createServerDatabase();
-    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+describe('recordedAt as the event store reads it', () => {
+  it.each(DATABASES)('is spelled as to_char spells it, on %s', async (_name, open) => {
+    const { pool, close } = await open();
     try {
       await expectSameAsToChar(pool);
     } finally {
-      await pool.end();
-      await database.drop();
+      await close();
     }
   });
 });
