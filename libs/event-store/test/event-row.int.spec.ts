@@ -34,34 +34,31 @@ async function expectSameAsToChar(pool: pg.Pool): Promise<void> {
   }
 }
 
-/** A pool of one connection on each database, and how to let it go. */
-const DATABASES: [string, () => Promise<{ pool: pg.Pool; close: () => Promise<void> }>][] = [
+/** A pool of one connection on `url`; closing it ends the pool, then lets the database go. */
+function poolOn(url: string, release: () => Promise<void>): { pool: pg.Pool; close: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  return {
+    pool,
+    close: async () => {
+      await pool.end();
+      await release();
+    },
+  };
+}
+
+const DATABASES: [string, () => Promise<ReturnType<typeof poolOn>>][] = [
   [
     'the embedded database',
     async () => {
       const embedded: EmbeddedPostgres = await startEmbeddedPostgres('memory');
-      const pool = new pg.Pool({ connectionString: embedded.url, max: 1 });
-      return {
-        pool,
-        close: async () => {
-          await pool.end();
-          await embedded.close();
-        },
-      };
+      return poolOn(embedded.url, () => embedded.close());
     },
   ],
   [
     'a PostgreSQL server',
     async () => {
       const database: ServerDatabase = await createServerDatabase();
-      const pool = new pg.Pool({ connectionString: database.url, max: 1 });
-      return {
-        pool,
-        close: async () => {
-          await pool.end();
-          await database.drop();
-        },
-      };
+      return poolOn(database.url, () => database.drop());
     },
   ],
 ];
