@@ -84,12 +84,14 @@ class BinaryWriter {
     this.used = this.buffer.writeUInt32BE(value - high * 2 ** 32, this.used);
   }
 
-  /** A field: its length, then its bytes. */
-  field(write: () => void): void {
+  /** Starts a field (its length, then its bytes): room for the length, filled in by endField from where it starts. */
+  beginField(): number {
     this.room(4);
-    const at = this.used;
     this.used += 4;
-    write();
+    return this.used - 4;
+  }
+
+  endField(at: number): void {
     this.buffer.writeInt32BE(this.used - at - 4, at);
   }
 
@@ -112,25 +114,32 @@ class BinaryWriter {
 
 function writeValue(out: BinaryWriter, kind: FieldKind, value: VersionRow[keyof VersionRow]): void {
   if (value === null) return out.int32(-1);
-  out.field(() => {
-    switch (kind) {
-      case 'text':
-        return out.utf8(value as string);
-      case 'json':
-        return out.utf8(JSON.stringify(value));
-      case 'date':
-        return out.int32(postgresDay(value as string));
-      case 'timestamptz':
-        return out.int64(postgresMicroseconds(value as string));
-      case 'integer':
-        if (!Number.isInteger(value)) throw new Error(`not an integer for binary COPY: ${String(value)}`);
-        return out.int32(value as number);
-      case 'boolean':
-        return out.byte(value ? 1 : 0);
-      case 'text[]':
-        return writeTextArray(out, value as readonly string[]);
-    }
-  });
+  const field = out.beginField();
+  switch (kind) {
+    case 'text':
+      out.utf8(value as string);
+      break;
+    case 'json':
+      out.utf8(JSON.stringify(value));
+      break;
+    case 'date':
+      out.int32(postgresDay(value as string));
+      break;
+    case 'timestamptz':
+      out.int64(postgresMicroseconds(value as string));
+      break;
+    case 'integer':
+      if (!Number.isInteger(value)) throw new Error(`not an integer for binary COPY: ${String(value)}`);
+      out.int32(value as number);
+      break;
+    case 'boolean':
+      out.byte(value ? 1 : 0);
+      break;
+    case 'text[]':
+      writeTextArray(out, value as readonly string[]);
+      break;
+  }
+  out.endField(field);
 }
 
 /** array_send's layout: dimensions, a has-nulls flag, the element type, each dimension's length and lower bound, then the elements. */
@@ -141,7 +150,11 @@ function writeTextArray(out: BinaryWriter, values: readonly string[]): void {
   if (values.length === 0) return;
   out.int32(values.length);
   out.int32(1);
-  for (const value of values) out.field(() => out.utf8(value));
+  for (const value of values) {
+    const field = out.beginField();
+    out.utf8(value);
+    out.endField(field);
+  }
 }
 
 /** The rows as one binary COPY buffer: signature, flags and header extension, the tuples, then the trailer. */
