@@ -47,7 +47,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   }>();
   const names = (program.processedArgs[0] as string[]).map((name) => name.toLowerCase());
   const unknown = names.filter((name) => name !== 'all' && !(PARTS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new InvalidArgumentError(`unknown part(s) ${unknown.join(', ')}; choose from ${PARTS.join(', ')}, all`);
+  if (unknown.length > 0) program.error(`error: unknown part(s) ${unknown.join(', ')}; choose from ${PARTS.join(', ')}, all`);
   const all = names.includes('all');
   return {
     parts: new Set(all ? PARTS : (names as Part[])),

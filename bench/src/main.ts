@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import { CommanderError } from 'commander';
 import 'reflect-metadata';
 import { runAppendPart } from './append/append-part.js';
 import { timestampedName } from './bench-database.js';
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
 const loadAverage = () => loadavg()[0].toFixed(1);
 
 main().catch((error: unknown) => {
+  // --help, --version and a bad option: commander has already printed what the user needs.
+  if (error instanceof CommanderError) process.exit(error.exitCode);
   process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });
