@@ -12,8 +12,12 @@ import type { CatchUpProgress } from './catch-up-progress.js';
 
 /** A backlog past this is a bulk load (an import, a seeded history, a restore), not live writes: pages, not steps. */
 export const FAR_BEHIND_EVENTS = 20_000;
-/** Histories held while catching up inside a service (its heap is small): a seeded area's practices at once. */
-const CATCH_UP_CACHED_EVENTS = 100_000;
+/**
+ * Histories held while catching up inside a service, whose old generation is capped (256 MB in `npm start`): about a
+ * hundred practices' streams. A log written practice by practice (imported, seeded) re-reads few streams at this size,
+ * and one interleaving every practice misses at any size a service can hold; more only makes each full GC slower.
+ */
+const CATCH_UP_CACHED_EVENTS = 20_000;
 
 /** 'elsewhere': another process is rebuilding this database's projection; wait for its switch-over. */
 export type CatchUpOutcome = 'not-needed' | 'ran' | 'elsewhere';
