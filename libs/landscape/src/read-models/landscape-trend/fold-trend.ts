@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { sharesOneSession } from '#platform';
 import { isoInstantSql } from '../../application/shared/read-time.sql.js';
 import { CHECKPOINTS_TABLE, PRACTICE_VERSIONS, PRACTICE_VERSIONS_TABLE, qualified } from '../../schema/practice-versions.ddl.js';
 import { LAST_RECORDED_SQL, TREND_DELTAS, TREND_FOLD, TREND_PROVIDER_PRACTICES, trendChangesCtes } from './trend-changes.sql.js';
@@ -68,6 +69,11 @@ const BOUND_SQL = `
 export interface FoldOptions {
   /** Fold at most about this many changed versions in one transaction (the embedded database's one session is shared). */
   readonly maxVersions?: number;
+  /**
+   * Stops the fold: the statement in progress is cancelled on a server (deriving the national model took 8-32 s on
+   * the machines seen), and a fold stopped before its write commits rejects, having written nothing.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -78,8 +84,11 @@ export interface FoldOptions {
  */
 export async function foldTrend(pool: pg.Pool, options: FoldOptions = {}): Promise<FoldOutcome> {
   const started = performance.now();
+  options.signal?.throwIfAborted();
   const client = await pool.connect();
+  let cancel: CancelOnAbort | null = null;
   try {
+    if (options.signal) cancel = await cancelOnAbort(pool, client, options.signal);
     // Read-only, so it takes no transaction id: the log's readers (the projector among them) read up to the oldest
     // transaction in progress, and a fold holding one would hold every write's visibility back for as long as it runs.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -101,6 +110,7 @@ export async function foldTrend(pool: pg.Pool, options: FoldOptions = {}): Promi
         ? null
         : ((await client.query<{ bound: string }>(BOUND_SQL, [fold.folded_through, options.maxVersions, fold.horizon])).rows[0]?.bound ?? null);
     const through = bound ?? fold.horizon;
+    options.signal?.throwIfAborted();
     const { rows: computed } =
       fold.folded_through === null && bound === null
         ? await client.query<Changes>(DERIVE_SQL, [through, fold.band_mins])
@@ -110,6 +120,7 @@ export async function foldTrend(pool: pg.Pool, options: FoldOptions = {}): Promi
 
     // A short transaction writes them, if no other folder moved the model meanwhile. Derivable from the versions at
     // any time, so its commit need not wait for the WAL flush.
+    options.signal?.throwIfAborted();
     await client.query('BEGIN');
     await client.query('SET LOCAL synchronous_commit = off');
     const locked = await client.query<{ folded_through: string | null }>(
@@ -131,8 +142,37 @@ export async function foldTrend(pool: pg.Pool, options: FoldOptions = {}): Promi
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    // A client whose backend was sent a cancel is closed, not pooled: the cancel may have landed on its ROLLBACK.
+    const cancelled = (await cancel?.stop()) ?? false;
+    client.release(cancelled);
   }
+}
+
+interface CancelOnAbort {
+  /** Stops listening; true when a cancel was sent (and has been answered). */
+  stop(): Promise<boolean>;
+}
+
+/**
+ * On abort, cancels whatever the client's backend is running (from another connection: pg_cancel_backend). Not on the
+ * embedded database, whose one session runs the cancel only after the fold (its folds are bounded instead).
+ */
+async function cancelOnAbort(pool: pg.Pool, client: pg.PoolClient, signal: AbortSignal): Promise<CancelOnAbort | null> {
+  if (sharesOneSession(pool)) return null;
+  const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  let cancelling: Promise<unknown> | null = null;
+  const onAbort = () => {
+    cancelling = pool.query('SELECT pg_cancel_backend($1)', [rows[0].pid]).catch(() => undefined);
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  return {
+    async stop() {
+      signal.removeEventListener('abort', onAbort);
+      if (cancelling === null) return false;
+      await cancelling;
+      return true;
+    },
+  };
 }
 
 /** Forgets the model (a rebuilt versions table has been switched in): the folder derives it again. */

@@ -48,7 +48,7 @@ export class TrendFolderService implements OnApplicationBootstrap, OnApplication
       await BULK_LOADS.idle(signal);
       if (signal.aborted) break;
       try {
-        const outcome = await foldTrend(this.pool, { maxVersions });
+        const outcome = await foldTrend(this.pool, { maxVersions, signal });
         if (outcome.folded) run = { folds: run.folds + 1, changes: run.changes + outcome.changes, ms: run.ms + outcome.durationMs };
         if (outcome.folded && outcome.caughtUp && run.ms > 1_000) {
           const seconds = (run.ms / 1000).toFixed(1);
