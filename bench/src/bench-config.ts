@@ -4,6 +4,9 @@
  */
 export const BENCH_CONFIG = {
   dataset: { practices: 7_500, seed: 1, fromYear: 2004 },
+  // The national rebuild and the API's catch-up each run this many times, alternating: the ratios over them are
+  // medians', not one run's (the rebuild varied by ±13% in a day on one machine).
+  national: { runs: 3 },
   append: { practices: 360, eventsPerBatch: 1_000, poolSize: 8, budgetMs: 120_000 },
   api: { startTimeoutMs: 120_000, logLevel: 'info' },
   // A fresh API's optimizing compiler is busy for its first ~3,000 requests (V8's --trace-opt: 570 compilations in the
