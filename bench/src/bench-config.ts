@@ -1,5 +1,5 @@
 /**
- * Sizes and time budgets of every part. Chosen so that `npm run bench` (all parts) finishes within 15 minutes on a
+ * Sizes and time budgets of every part. Chosen so that `npm run bench` (all parts) finishes within about 20 minutes on a
  * 2-core machine; each part stops at its budget and reports what it measured until then.
  */
 export const BENCH_CONFIG = {
