@@ -88,7 +88,6 @@ export async function foldTrend(pool: pg.Pool, options: FoldOptions = {}): Promi
   const client = await pool.connect();
   let cancel: CancelOnAbort | null = null;
   try {
-    if (options.signal) cancel = await cancelOnAbort(pool, client, options.signal);
     // Read-only, so it takes no transaction id: the log's readers (the projector among them) read up to the oldest
     // transaction in progress, and a fold holding one would hold every write's visibility back for as long as it runs.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -111,6 +110,8 @@ export async function foldTrend(pool: pg.Pool, options: FoldOptions = {}): Promi
         : ((await client.query<{ bound: string }>(BOUND_SQL, [fold.folded_through, options.maxVersions, fold.horizon])).rows[0]?.bound ?? null);
     const through = bound ?? fold.horizon;
     options.signal?.throwIfAborted();
+    // Only a fold with work to do gets ready to be cancelled: most find the model up to date and pay nothing for it.
+    if (options.signal) cancel = await cancelOnAbort(pool, client, options.signal);
     const { rows: computed } =
       fold.folded_through === null && bound === null
         ? await client.query<Changes>(DERIVE_SQL, [through, fold.band_mins])
